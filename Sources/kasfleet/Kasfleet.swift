@@ -1,0 +1,10 @@
+import ArgumentParser
+import WalletKit
+
+@main
+struct Kasfleet: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "kasfleet",
+        abstract: "A terminal wallet and operator console for fleets of machines that pay each other on Kaspa.",
+        version: WalletKitInfo.version)
+}

@@ -6,6 +6,8 @@ SWIFT ?= swift
 DEB_PACKAGES := libsecp256k1-dev libsodium-dev libncurses-dev libsqlite3-dev libqrencode-dev pkg-config tmux
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 FUZZ_SECONDS ?= 60
+# gold cannot link libFuzzer's driver here; lld can.
+FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
 .PHONY: run test deps build release bench fuzz clean
 
@@ -38,9 +40,9 @@ bench: release
 
 # Bounded libFuzzer runs of every fuzz target (FUZZ_SECONDS each).
 fuzz: deps
-	cd Fuzz && $(SWIFT) build -c debug -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library
+	cd Fuzz && $(SWIFT) build -c debug $(FUZZ_FLAGS)
 	@mkdir -p fuzz-corpus
-	@for t in $$(cd Fuzz && ls Sources); do \
+	@for t in $$(cd Fuzz && ls Sources | grep -v FuzzSupport); do \
 		echo "== $$t ($(FUZZ_SECONDS)s)"; mkdir -p fuzz-corpus/$$t; \
 		Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 fuzz-corpus/$$t Fuzz/Seeds/$$t 2>&1 | tail -n 3 || exit 1; \
 	done

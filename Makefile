@@ -42,7 +42,7 @@ bench: release
 fuzz: deps
 	cd Fuzz && $(SWIFT) build -c debug $(FUZZ_FLAGS)
 	@mkdir -p fuzz-corpus
-	@for t in $$(cd Fuzz && ls Sources | grep -v FuzzSupport); do \
+	@set -o pipefail; for t in $$(cd Fuzz && ls Sources | grep -v FuzzSupport); do \
 		echo "== $$t ($(FUZZ_SECONDS)s)"; mkdir -p fuzz-corpus/$$t; \
 		Fuzz/.build/debug/$$t -max_total_time=$(FUZZ_SECONDS) -rss_limit_mb=4096 fuzz-corpus/$$t Fuzz/Seeds/$$t 2>&1 | tail -n 3 || exit 1; \
 	done

@@ -44,10 +44,13 @@ public enum ComputeMass {
         tx.isCoinbase ? 0 : estimatedSerializedSize(tx) * transientBytesToMass
     }
 
-    /// The smallest v1 compute budget covering `scriptUnits` (`ComputeBudget::checked_covering_script_units`).
+    /// The smallest v1 compute budget covering `scriptUnits`: the units above the free allowance, in whole
+    /// budget units rounded up (`ComputeBudget::checked_covering_script_units` and `TryFrom<ScriptUnits>`,
+    /// `consensus/core/src/mass/units.rs`). Nil when it exceeds a u16.
     public static func computeBudget(coveringScriptUnits units: UInt64) -> UInt16? {
         let charged = units > freeScriptUnitsPerInput ? units - freeScriptUnitsPerInput : 0
-        return charged <= UInt64(UInt16.max) ? UInt16(charged) : nil
+        let budget = (charged + scriptUnitsPerComputeBudgetUnit - 1) / scriptUnitsPerComputeBudgetUnit
+        return budget <= UInt64(UInt16.max) ? UInt16(budget) : nil
     }
 
     /// Script units a committed budget allows (budget units plus the free allowance).

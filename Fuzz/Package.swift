@@ -13,5 +13,7 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzAddress", dependencies: [walletKit, "FuzzSupport"]),
+        .executableTarget(name: "FuzzAmount", dependencies: [walletKit, "FuzzSupport"]),
+        .executableTarget(name: "FuzzTransactionJSON", dependencies: [walletKit, "FuzzSupport"]),
     ]
 )

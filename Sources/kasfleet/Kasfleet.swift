@@ -11,5 +11,6 @@ struct Kasfleet: ParsableCommand {
             AddressCommand.self,
             TxCommand.self,
             MessageCommand.self,
+            BenchCommand.self,
         ])
 }

@@ -15,17 +15,20 @@ public enum KasAmount {
         let whole = String(parts[0])
         let fraction = parts.count == 2 ? String(parts[1]) : ""
         if parts.count == 2 && whole.isEmpty && fraction.isEmpty { throw .malformed(text, reason: "it has no digits") }
-        guard whole.allSatisfy(\.isASCIIDigit), fraction.allSatisfy(\.isASCIIDigit) else {
-            let bad = s.first { !$0.isASCIIDigit && $0 != "." }.map(String.init) ?? "?"
+        // Checked on Unicode scalars, not Characters: a combining mark would otherwise ride on a digit.
+        guard whole.unicodeScalars.allSatisfy(\.isASCIIDigit), fraction.unicodeScalars.allSatisfy(\.isASCIIDigit) else {
+            let bad = s.unicodeScalars.first { !$0.isASCIIDigit && $0 != "." }.map { String($0) } ?? "?"
             throw .malformed(text, reason: "'\(bad)' is not a digit; use digits and one '.' (no signs, commas or exponents)")
         }
         guard fraction.count <= decimals else { throw .tooManyDecimals(text, count: fraction.count) }
         let wholeDigits = whole.drop { $0 == "0" }
         // 29e9 KAS has 11 digits; anything longer is over the supply without overflowing.
         guard wholeDigits.count <= 11 else { throw .aboveMaximumSupply(text) }
-        let kas = UInt64(wholeDigits.isEmpty ? "0" : String(wholeDigits))!
-        let padded = fraction + String(repeating: "0", count: decimals - fraction.count)
-        let sompi = kas * Sompi.perKas + UInt64(padded)!
+        guard let kas = UInt64(wholeDigits.isEmpty ? "0" : String(wholeDigits)),
+              let fractionSompi = UInt64(fraction + String(repeating: "0", count: decimals - fraction.count)) else {
+            throw .malformed(text, reason: "it is not a plain decimal number")
+        }
+        let sompi = kas * Sompi.perKas + fractionSompi
         guard sompi <= Sompi.maxSupply.rawValue else { throw .aboveMaximumSupply(text) }
         return Sompi(sompi)
     }
@@ -57,7 +60,7 @@ public enum AmountError: Error, Equatable, Sendable, CustomStringConvertible {
     }
 }
 
-extension Character {
-    var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+extension Unicode.Scalar {
+    var isASCIIDigit: Bool { value >= 0x30 && value <= 0x39 }
 }
 

@@ -22,6 +22,10 @@ import Testing
         #expect(throws: AmountError.self) { try KasAmount.parse("1.2.3") }
         #expect(throws: AmountError.self) { try KasAmount.parse(".") }
         #expect(throws: AmountError.self) { try KasAmount.parse("+1") }
+        // Found by fuzzing: a combining mark on a digit, and non-ASCII digits.
+        #expect(throws: AmountError.self) { try KasAmount.parse("2900\u{34E}00") }
+        #expect(throws: AmountError.self) { try KasAmount.parse("51\u{360}") }
+        #expect(throws: AmountError.self) { try KasAmount.parse("\u{661}") }
         #expect(AmountError.tooManyDecimals("0.000000001", count: 9).description.contains("at most 8"))
     }
 

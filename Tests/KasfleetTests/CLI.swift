@@ -1,0 +1,61 @@
+import Foundation
+import Testing
+
+/// Runs the real `kasfleet` binary (built by `swift build --build-tests`) as a child process.
+enum CLI {
+    struct Result {
+        let status: Int32
+        let stdout: String
+        let stderr: String
+        var json: Any? { try? JSONSerialization.jsonObject(with: Data(stdout.utf8)) }
+        var object: [String: Any] { (json as? [String: Any]) ?? [:] }
+    }
+
+    static let binary: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        var candidates: [URL] = []
+        if let exe = Bundle.main.executableURL {
+            // Inside the .xctest bundle or beside it.
+            candidates += [exe.deletingLastPathComponent(), exe.deletingLastPathComponent().deletingLastPathComponent()]
+        }
+        candidates += [root.appendingPathComponent(".build/debug")]
+        for dir in candidates {
+            let url = dir.appendingPathComponent("kasfleet")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        fatalError("kasfleet binary not found near \(candidates.map(\.path)); run swift build --build-tests")
+    }()
+
+    static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+        let p = Process()
+        p.executableURL = binary
+        p.arguments = args
+        let out = Pipe(), err = Pipe(), inp = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        p.standardInput = inp
+        try p.run()
+        if let stdin { inp.fileHandleForWriting.write(stdin) }
+        try inp.fileHandleForWriting.close()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    /// A private temporary file holding `contents`, removed by the caller's `defer`.
+    static func tempFile(_ contents: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("kasfleet-test-\(UUID().uuidString)")
+        try Data(contents.utf8).write(to: url)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: url.path)
+        return url
+    }
+}
+
+enum Vectors {
+    static let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    static func json(_ name: String) -> [String: Any] {
+        let data = try! Data(contentsOf: directory.appendingPathComponent(name))
+        return try! JSONSerialization.jsonObject(with: data) as! [String: Any]
+    }
+}

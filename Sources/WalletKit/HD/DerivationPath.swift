@@ -1,3 +1,5 @@
+import Foundation
+
 /// One BIP32 path step: an index below 2^31, hardened or not (rusty-kaspa `wallet/bip32/src/child_number.rs`).
 public struct ChildNumber: Hashable, Sendable, CustomStringConvertible {
     public static let hardenedBit: UInt32 = 0x8000_0000
@@ -82,7 +84,7 @@ public struct DerivationPath: Hashable, Sendable, CustomStringConvertible, Codab
     }
 }
 
-public enum DerivationPathError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum DerivationPathError: Error, Equatable, Sendable, CustomStringConvertible, LocalizedError {
     case missingRoot(String)
     /// `component` counts the steps after `m`, from 1.
     case emptyComponent(component: Int)
@@ -101,4 +103,6 @@ public enum DerivationPathError: Error, Equatable, Sendable, CustomStringConvert
             return "derivation path step \(n) '\(text)' is too large: an index must be below 2147483648 (2^31)"
         }
     }
+
+    public var errorDescription: String? { description }
 }

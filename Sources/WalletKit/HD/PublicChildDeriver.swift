@@ -28,12 +28,29 @@ struct PublicChildDeriver: Sendable {
         parent.publicKey.compressed.withUnsafeBytes { mac.update(data: $0) }
         withUnsafeBytes(of: index.bigEndian) { mac.update(data: $0) }
         let code = mac.finalize()
-        var child = point
-        // The tweak is I[0..32): libsecp256k1 reads exactly 32 bytes and rejects values >= n.
-        let ok = code.withUnsafeBytes { raw in
-            secp256k1_ec_pubkey_tweak_add(Secp256k1.shared.context, &child, raw.bindMemory(to: UInt8.self).baseAddress!)
+        let context = Secp256k1.shared.context
+        var child = secp256k1_pubkey()
+        // K + I[0..32)·G. Computing the tweak point with the generator table and adding it is faster than
+        // libsecp256k1's tweak-add (a general double multiplication); a zero tweak (which the generator
+        // path refuses) falls back to tweak-add. Both reject I[0..32) >= n and the point at infinity.
+        let ok = code.withUnsafeBytes { raw -> Bool in
+            let tweak = raw.bindMemory(to: UInt8.self).baseAddress!
+            var tweakPoint = secp256k1_pubkey()
+            if secp256k1_ec_pubkey_create(context, &tweakPoint, tweak) == 1 {
+                return withUnsafePointer(to: point) { parentPoint in
+                    withUnsafePointer(to: tweakPoint) { tweakPointer in
+                        withUnsafeTemporaryAllocation(of: UnsafePointer<secp256k1_pubkey>?.self, capacity: 2) { points in
+                            points[0] = parentPoint
+                            points[1] = tweakPointer
+                            return secp256k1_ec_pubkey_combine(context, &child, points.baseAddress!, 2) == 1
+                        }
+                    }
+                }
+            }
+            child = point
+            return secp256k1_ec_pubkey_tweak_add(context, &child, tweak) == 1
         }
-        guard ok == 1 else { throw .invalidChild(ChildNumber(rawValue: index)) }
+        guard ok else { throw .invalidChild(ChildNumber(rawValue: index)) }
         return PublicKey(parsed: child)
     }
 }

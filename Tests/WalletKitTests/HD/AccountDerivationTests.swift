@@ -109,6 +109,18 @@ import Testing
         #expect(try account.address(chain: .receive, index: 0, prefix: .mainnet) == Address.p2pkECDSA(pub, prefix: .mainnet))
     }
 
+    /// The fast per-chain deriver (generator multiply + point add) agrees with CKDpub by tweak-add.
+    @Test func fastDeriverMatchesTweakAdd() throws {
+        let account = try Bip32Account(master: ExtendedPrivateKey(Self.gen1.master_key_to_addresses.masterKey))
+        let chain = try account.accountKey.derive(ChildNumber(1))
+        var rng = SplitMix64(seed: 42)
+        for _ in 0..<100 {
+            let index = UInt32.random(in: 0..<0x8000_0000, using: &rng)
+            let slow = try chain.derive(ChildNumber(index)).publicKey
+            #expect(try account.publicKey(chain: .change, index: index) == slow, "index \(index)")
+        }
+    }
+
     @Test func indexRangeIsChecked() throws {
         let account = try Bip32Account(master: ExtendedPrivateKey(Self.gen1.master_key_to_addresses.masterKey))
         #expect(throws: ExtendedKeyError.indexOutOfRange(0x8000_0000)) { try account.address(chain: .receive, index: 0x8000_0000, prefix: .mainnet) }

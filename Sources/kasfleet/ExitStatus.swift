@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import WalletKit
 
 /// Exit codes of every command (product.md §4), and the one place errors are mapped to them.
 enum ExitStatus: Int32 {
@@ -18,9 +17,8 @@ enum ExitStatus: Int32 {
         switch error {
         case let e as InputFileError: return e.status
         case is ValidationError: return .usage
-        case is MnemonicError, is ExtendedKeyError, is DerivationPathError, is MultisigAccountError,
-             is KeyEncryptionError, is GoKeysFileError, is AddressError, is HexError:
-            return .badData
+        // WalletKit's data errors (MnemonicError, ExtendedKeyError, DerivationPathError, AddressError,
+        // KeyEncryptionError, GoKeysFileError, ...) are bad input data.
         default: return .badData
         }
     }

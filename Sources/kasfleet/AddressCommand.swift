@@ -4,5 +4,5 @@ import ArgumentParser
 struct AddressCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "address", abstract: "Derive and decode addresses.",
-        subcommands: [AddressDecode.self])
+        subcommands: [AddressDerive.self, AddressDecode.self])
 }

@@ -25,7 +25,7 @@ struct AddressDecode: ParsableCommand {
     func run() throws {
         try runReporting {
             let a: Address
-            do { a = try Address(address) } catch { throw CLIError.badData("kasfleet: \(error)") }
+            do { a = try Address(address) } catch { throw CLIError.badData("\(error)") }
             let spk = ScriptPublicKey(address: a)
             let report = Report(
                 address: a.string, prefix: a.prefix.rawValue,

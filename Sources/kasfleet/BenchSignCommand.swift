@@ -47,7 +47,7 @@ struct BenchSign: ParsableCommand {
             let start = DispatchTime.now().uptimeNanoseconds
             let signed = signer.signP2PKInputs(&ptx)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            guard signed.count == inputs else { throw CLIError.badData("kasfleet: signed \(signed.count) of \(inputs) inputs") }
+            guard signed.count == inputs else { throw CLIError.badData("signed \(signed.count) of \(inputs) inputs") }
             let report = Report(inputs: inputs, version: txVersion, seconds: seconds, perSecond: Double(inputs) / seconds,
                                 microsecondsPerInput: seconds * 1e6 / Double(inputs))
             if json { try Console.json(report) } else {

@@ -2,13 +2,8 @@ import ArgumentParser
 import Foundation
 import WalletKit
 
-/// Exit codes (product.md §4, sysexits style). Mapped from errors in one place: `CLIError.exitCode`.
-enum ExitStatus: Int32 {
-    case ok = 0, usage = 64, badData = 65, missingInput = 66, nodeUnavailable = 69, retryLater = 75, denied = 77, configuration = 78
-}
-
-/// An error the command line reports: one line on stderr, then the matching exit code.
-struct CLIError: Error, CustomStringConvertible {
+/// An error the command line reports: one line on stderr, then the matching exit code (see `ExitStatus.of`).
+struct CLIError: Error, LocalizedError, CustomStringConvertible {
     let status: ExitStatus
     let message: String
 
@@ -17,23 +12,19 @@ struct CLIError: Error, CustomStringConvertible {
     static func usage(_ message: String) -> CLIError { CLIError(status: .usage, message: message) }
 
     var description: String { message }
+    var errorDescription: String? { message }
 }
 
 /// Runs a command body: data goes to stdout, an error becomes one message on stderr and a sysexits code.
 func runReporting(_ body: () throws -> Void) throws {
     do {
         try body()
-    } catch let error as CLIError {
-        Console.error(error.message)
-        throw ExitCode(error.status.rawValue)
     } catch let error as ExitCode {
         throw error
     } catch let error as DecodingError {
-        Console.error("kasfleet: \(describe(error))")
-        throw ExitCode(ExitStatus.badData.rawValue)
+        throw ExitStatus.fail(CLIError.badData(describe(error)))
     } catch {
-        Console.error("kasfleet: \(error)")
-        throw ExitCode(ExitStatus.badData.rawValue)
+        throw ExitStatus.fail(error)
     }
 }
 
@@ -54,21 +45,25 @@ enum Console {
     }
 }
 
-/// Reads a whole input: a file path, or `-` for stdin. A missing file is exit 66.
-func readInput(_ path: String) throws -> Data {
+/// Reads a whole (non-secret) input: a file path, or `-` for stdin. A missing file is exit 66.
+func readInput(_ path: String, what: String = "input") throws -> Data {
     if path == "-" { return FileHandle.standardInput.readDataToEndOfFile() }
-    guard FileManager.default.fileExists(atPath: path) else { throw CLIError.missingInput("kasfleet: no such file: \(path)") }
-    guard let data = FileManager.default.contents(atPath: path) else { throw CLIError.missingInput("kasfleet: cannot read \(path)") }
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        throw InputFileError.missing(what: what, path: path)
+    }
+    guard let data = FileManager.default.contents(atPath: path) else { throw InputFileError.unreadable(what: what, path: path) }
     return data
 }
 
-/// Reads a secret (private key, mnemonic, passphrase) from a file, trimmed; never from argv or the environment.
+/// Reads a secret (private key, mnemonic, passphrase) from a file, surrounding whitespace trimmed; never from argv
+/// or the environment.
 func readSecretFile(_ path: String, what: String) throws -> SecretBytes {
-    var data = [UInt8](try readInput(path))
+    var data = try SecretInput.read(path: path, what: what, allowStdin: false).copyBytes()
     defer { SecretBytes.wipe(&data) }
     while let last = data.last, last == 0x0a || last == 0x0d || last == 0x20 || last == 0x09 { data.removeLast() }
     while let first = data.first, first == 0x20 || first == 0x09 || first == 0x0a { data.removeFirst() }
-    guard !data.isEmpty else { throw CLIError.badData("kasfleet: \(what) file \(path) is empty") }
+    guard !data.isEmpty else { throw CLIError.badData("\(what) file \(path) is empty") }
     return SecretBytes(data)
 }
 

@@ -22,9 +22,9 @@ struct MessageText: ParsableArguments {
         case (let m?, nil): return m
         case (nil, let f?):
             let data = try readInput(f)
-            guard let s = String(data: data, encoding: .utf8) else { throw CLIError.badData("kasfleet: \(f) is not UTF-8 text") }
+            guard let s = String(data: data, encoding: .utf8) else { throw CLIError.badData("\(f) is not UTF-8 text") }
             return s
-        default: throw CLIError.usage("kasfleet: give the message either as an argument or with --message-file, not both")
+        default: throw CLIError.usage("give the message either as an argument or with --message-file, not both")
         }
     }
 }
@@ -50,7 +50,7 @@ struct MessageSign: ParsableCommand {
                 defer { SecretBytes.wipe(&keyBytes) }
                 key = try PrivateKey(bytes: keyBytes)
             } catch {
-                throw CLIError.badData("kasfleet: \(keyFile) does not hold a private key: expected 64 hex characters of a valid secp256k1 key")
+                throw CLIError.badData("\(keyFile) does not hold a private key: expected 64 hex characters of a valid secp256k1 key")
             }
             let signature = MessageSigning.sign(message, key: key)
             if json {
@@ -82,10 +82,10 @@ struct MessageVerify: ParsableCommand {
             let message = try text.text()
             let key: XOnlyPublicKey
             do { key = try XOnlyPublicKey(hex: publicKey) } catch {
-                throw CLIError.badData("kasfleet: --public-key is not an x-only public key: expected 64 hex characters of a valid secp256k1 x coordinate")
+                throw CLIError.badData("--public-key is not an x-only public key: expected 64 hex characters of a valid secp256k1 x coordinate")
             }
             guard let sig = try? Hex.decode(signature, length: 64) else {
-                throw CLIError.badData("kasfleet: --signature must be 128 hex characters (a 64-byte Schnorr signature)")
+                throw CLIError.badData("--signature must be 128 hex characters (a 64-byte Schnorr signature)")
             }
             let valid = MessageSigning.verify(message, signature: sig, publicKey: key)
             if json { try Console.json(["valid": valid]) } else { Console.out(valid ? "valid" : "invalid") }

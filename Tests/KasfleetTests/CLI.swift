@@ -26,10 +26,15 @@ enum CLI {
         fatalError("kasfleet binary not found near \(candidates.map(\.path)); run swift build --build-tests")
     }()
 
-    static func run(_ args: [String], stdin: Data? = nil) throws -> Result {
+    static func run(_ args: [String], stdin: String, in directory: URL? = nil) throws -> Result {
+        try run(args, stdin: Data(stdin.utf8), in: directory)
+    }
+
+    static func run(_ args: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args
+        if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe(), inp = Pipe()
         p.standardOutput = out
         p.standardError = err

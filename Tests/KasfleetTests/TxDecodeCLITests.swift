@@ -60,7 +60,7 @@ import Testing
 
     @Test func badInputGivesSpecificErrorsAndExitCodes() throws {
         let missing = try CLI.run(["tx", "decode", "/nonexistent/tx.json"])
-        #expect(missing.status == 66 && missing.stderr.contains("no such file"))
+        #expect(missing.status == 66 && missing.stderr.contains("does not exist"))
         let notJSON = try CLI.run(["tx", "decode", "-"], stdin: Data("{not json".utf8))
         #expect(notJSON.status == 65 && notJSON.stderr.contains("not valid JSON"))
         let badHex = try CLI.run(["tx", "decode", "-"], stdin: Data(#"{"version":0,"inputs":[{"previousOutpoint":{"transactionId":"zz","index":0},"signatureScript":"","sequence":0,"sigOpCount":1}],"outputs":[]}"#.utf8))

@@ -15,5 +15,6 @@ let package = Package(
         .executableTarget(name: "FuzzAddress", dependencies: [walletKit, "FuzzSupport"]),
         .executableTarget(name: "FuzzAmount", dependencies: [walletKit, "FuzzSupport"]),
         .executableTarget(name: "FuzzTransactionJSON", dependencies: [walletKit, "FuzzSupport"]),
+        .executableTarget(name: "FuzzScriptEngine", dependencies: [walletKit, "FuzzSupport"]),
     ]
 )

@@ -87,3 +87,15 @@ extension Network: ExpressibleByArgument {
     public init?(argument: String) { try? self.init(parsing: argument) }
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
 }
+
+/// Encodes an absent optional as `null` instead of leaving the key out, so every documented JSON key is
+/// always present and scripts can rely on the shape (synthesized `Encodable` would skip nil values).
+@propertyWrapper
+struct NullWhenAbsent<Value: Encodable>: Encodable {
+    var wrappedValue: Value?
+    init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+    func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        if let v = wrappedValue { try c.encode(v) } else { try c.encodeNil() }
+    }
+}

@@ -7,32 +7,38 @@ struct TransactionReport: Encodable {
         let transient: UInt64
         let normalizedTransient: UInt64
         /// KIP-9 storage mass; null without UTXO entries, or when incomputable.
-        let storage: UInt64?
+        @NullWhenAbsent var storage: UInt64?
         /// The reference wallet's (and official SDK's) estimate for the transaction unsigned; null without entries.
-        let walletEstimate: UInt64?
+        @NullWhenAbsent var walletEstimate: UInt64?
     }
     struct Input: Encodable {
         let index: Int
         let outpoint: String
         let sequence: UInt64
-        let sigOpCount: UInt8?
-        let computeBudget: UInt16?
+        @NullWhenAbsent var sigOpCount: UInt8?
+        @NullWhenAbsent var computeBudget: UInt16?
         let signatureScriptBytes: Int
-        let amount: UInt64?
-        let address: String?
-        let scriptClass: String?
-        let covenantId: String?
+        @NullWhenAbsent var amount: UInt64?
+        @NullWhenAbsent var address: String?
+        @NullWhenAbsent var scriptClass: String?
+        @NullWhenAbsent var covenantId: String?
         /// SigHashAll: the Schnorr sighash, and the ECDSA one derived from it.
-        let sighashAll: String?
-        let sighashAllEcdsa: String?
+        @NullWhenAbsent var sighashAll: String?
+        @NullWhenAbsent var sighashAllEcdsa: String?
+        /// From a dry run of the script engine (needs the entries): units used, and the exact v1 compute budget
+        /// that covers them.
+        @NullWhenAbsent var scriptUnits: UInt64?
+        @NullWhenAbsent var requiredComputeBudget: UInt16?
+        /// Why the input's scripts fail, if they do (unsigned inputs fail here, which is expected).
+        @NullWhenAbsent var scriptError: String?
     }
     struct Output: Encodable {
         let index: Int
         let value: UInt64
-        let address: String?
+        @NullWhenAbsent var address: String?
         let scriptPublicKey: String
         let scriptClass: String
-        let covenant: CovenantBinding?
+        @NullWhenAbsent var covenant: CovenantBinding?
     }
 
     let id: String
@@ -47,7 +53,7 @@ struct TransactionReport: Encodable {
     let mass: Masses
     let minimumFee: UInt64
     /// Inputs minus outputs, when every input's entry is known.
-    let fee: UInt64?
+    @NullWhenAbsent var fee: UInt64?
     let inputs: [Input]
     let outputs: [Output]
 
@@ -81,8 +87,10 @@ struct TransactionReport: Encodable {
         } else {
             fee = nil
         }
+        let usage = populated.map { DryRun.usage($0) }
         inputs = tx.inputs.enumerated().map { i, input in
             let entry = doc.entries[i]
+            let used = usage?[i]
             let sighash = entry.map { SigHash.schnorr(tx, inputIndex: i, entry: $0, type: .all, reused: reused) }
             return Input(
                 index: i, outpoint: input.previousOutpoint.description, sequence: input.sequence,
@@ -90,7 +98,9 @@ struct TransactionReport: Encodable {
                 signatureScriptBytes: input.signatureScript.count, amount: entry?.amount.rawValue,
                 address: entry.flatMap { try? $0.scriptPublicKey.address(prefix: prefix).string },
                 scriptClass: entry?.scriptPublicKey.scriptClass.rawValue, covenantId: entry?.covenantId?.hex,
-                sighashAll: sighash?.hex, sighashAllEcdsa: sighash.map { SigHash.ecdsa(fromSchnorr: $0).hex })
+                sighashAll: sighash?.hex, sighashAllEcdsa: sighash.map { SigHash.ecdsa(fromSchnorr: $0).hex },
+                scriptUnits: used?.scriptUnits, requiredComputeBudget: used?.requiredComputeBudget,
+                scriptError: used?.error.map { "\($0)" })
         }
         outputs = tx.outputs.enumerated().map { i, o in
             Output(index: i, value: o.value.rawValue, address: try? o.scriptPublicKey.address(prefix: prefix).string,
@@ -118,6 +128,10 @@ struct TransactionReport: Encodable {
                 lines.append("     spends \(KasAmount.format(Sompi(amount))) KAS  \(i.address ?? i.scriptClass ?? "")\(i.covenantId.map { "  covenant \($0)" } ?? "")")
             }
             if let s = i.sighashAll { lines.append("     sighash All \(s)") }
+            if let units = i.scriptUnits {
+                let budget = i.requiredComputeBudget.map { "needs compute budget \($0)" } ?? "above any compute budget"
+                lines.append("     script units \(units) (\(budget))\(i.scriptError.map { "; fails: \($0)" } ?? "")")
+            }
         }
         lines.append("outputs (\(outputs.count))")
         for o in outputs {

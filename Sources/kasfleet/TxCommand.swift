@@ -4,5 +4,5 @@ import ArgumentParser
 struct TxCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tx", abstract: "Decode and check transactions in RPC JSON.",
-        subcommands: [TxDecode.self])
+        subcommands: [TxDecode.self, TxVerify.self])
 }

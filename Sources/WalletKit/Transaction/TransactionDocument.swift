@@ -1,9 +1,9 @@
 import Foundation
 
 /// A transaction in RPC JSON together with the UTXO entries its inputs spend, as `kasfleet tx decode` and
-/// `tx verify` read it. Entries may come per input (`utxoEntry`, or the SDK's `utxo`) or as a top-level
-/// `utxoEntries` array beside a `tx` object; an input without an entry is allowed (then nothing that needs it
-/// is computed).
+/// `tx verify` read it. Entries may come per input (`utxoEntry`, or the SDK's `utxo`), or as a top-level
+/// `utxoEntries` array, either beside the transaction's own fields or beside a `tx` (or `transaction`) object.
+/// An input without an entry is allowed (then nothing that needs it is computed).
 public struct TransactionDocument: Sendable {
     public var tx: Transaction
     /// One per input; nil where the document did not say.
@@ -21,14 +21,17 @@ public struct TransactionDocument: Sendable {
         return try? PopulatedTransaction(tx: tx, entries: all)
     }
 
+    /// Indices of the inputs whose UTXO entry is unknown.
+    public var inputsWithoutEntry: [Int] { entries.indices.filter { entries[$0] == nil } }
+
     public static func decode(_ data: Data) throws -> TransactionDocument {
         let decoder = JSONDecoder()
         let envelope = try decoder.decode(Envelope.self, from: data)
         let txData: Data
-        if envelope.tx != nil {
+        if envelope.tx != nil || envelope.transaction != nil {
             // `{ "tx": {...}, "utxoEntries": [...] }`
             let object = try JSONSerialization.jsonObject(with: data) as? [String: Any]
-            txData = try JSONSerialization.data(withJSONObject: object?["tx"] ?? [:])
+            txData = try JSONSerialization.data(withJSONObject: object?["tx"] ?? object?["transaction"] ?? [:])
         } else {
             txData = data
         }
@@ -47,6 +50,7 @@ public struct TransactionDocument: Sendable {
 
     private struct Envelope: Decodable {
         let tx: Ignored?
+        let transaction: Ignored?
         let utxoEntries: [UtxoEntry]?
     }
     private struct Ignored: Decodable { init(from decoder: Decoder) throws {} }

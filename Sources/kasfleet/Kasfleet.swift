@@ -6,5 +6,6 @@ struct Kasfleet: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "kasfleet",
         abstract: "A terminal wallet and operator console for fleets of machines that pay each other on Kaspa.",
-        version: WalletKitInfo.version)
+        version: WalletKitInfo.version,
+        subcommands: [PsktCommand.self])
 }

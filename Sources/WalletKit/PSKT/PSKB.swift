@@ -16,6 +16,7 @@ public struct PSKB: Hashable, Sendable {
     /// Reads either form: a PSKB, or a single PSKT as a bundle of one. `format` says which it was.
     public static func parseAny(_ text: String) throws(PSKTError) -> (bundle: PSKB, format: String) {
         if text.utf8.starts(with: PSKT.prefix.utf8) { return (PSKB([try PSKT(serialized: text)]), PSKT.prefix) }
+        guard text.utf8.starts(with: PSKB.prefix.utf8) else { throw .unknownFormat(found: text) }
         return (try PSKB(serialized: text), PSKB.prefix)
     }
 

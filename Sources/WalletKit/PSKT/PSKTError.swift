@@ -3,6 +3,8 @@
 public enum PSKTError: Error, Equatable, Sendable, CustomStringConvertible {
     /// The string does not start with "PSKT" / "PSKB".
     case missingPrefix(expected: String, found: String)
+    /// Neither "PSKB" nor "PSKT" starts the text.
+    case unknownFormat(found: String)
     /// The part after the prefix is not hex.
     case notHex(format: String, HexError)
     /// The hex decodes to bytes that are not JSON.
@@ -39,6 +41,9 @@ public enum PSKTError: Error, Equatable, Sendable, CustomStringConvertible {
         case .missingPrefix(let expected, let found):
             let shown = found.isEmpty ? "nothing" : "\"\(found.prefix(8))\""
             return "\(expected) data must start with \"\(expected)\" followed by hex; found \(shown)"
+        case .unknownFormat(let found):
+            let shown = found.isEmpty ? "nothing" : "\"\(found.prefix(8))\""
+            return "expected a \"PSKB…\" bundle or a \"PSKT…\" string; found \(shown)"
         case .notHex(let format, let e):
             return "\(format): the text after \"\(format)\" is not hex: \(e)"
         case .syntax(let format, let e):
@@ -62,6 +67,8 @@ public enum PSKTError: Error, Equatable, Sendable, CustomStringConvertible {
             return "cannot combine: \(path): \(message)"
         case .cannotFinalize(let problems):
             return "cannot finalize; nothing was changed: " + problems.map(\.description).joined(separator: "; ")
+        case .notFinalized(let inputs) where inputs.isEmpty:
+            return "cannot extract a transaction: the PSKT has no inputs"
         case .notFinalized(let inputs):
             let list = inputs.map(String.init).joined(separator: ", ")
             return "cannot extract the transaction: input\(inputs.count == 1 ? "" : "s") \(list) "

@@ -102,7 +102,7 @@ public struct PSKTSummary: Hashable, Sendable {
         if inputTotal == nil && !pskt.inputs.isEmpty && pskt.inputs.contains(where: { $0.utxoEntry == nil }) {
             warnings.append("some inputs have no UTXO entry, so their amounts and the fee are unknown")
         }
-        if pskt.global.payload != nil && pskt.global.version < .one {
+        if let payload = pskt.global.payload, !payload.isEmpty, pskt.global.version < .one {
             warnings.append("the payload is ignored: PSKT version 0 carries none")
         }
         self.warnings = warnings

@@ -73,7 +73,7 @@ public struct PSKTGlobal: Hashable, Sendable {
         var xpubs: [String: PSKTKeySource] = [:]
         var seen: [[UInt8]: String] = [:]
         for m in try r.map("xpubs") {
-            let at = "\(r.at("xpubs")) \"\(m.key)\""
+            let at = "\(r.at("xpubs")) \"\(m.key.prefix(120))\""
             let order = try PSKTGlobal.xpubOrderKey(m.key, path: at)
             if let other = seen[order] {
                 throw .invalidField(path: at, message: "the same extended key is listed twice (also as \"\(other)\")")
@@ -111,6 +111,10 @@ public struct PSKTGlobal: Hashable, Sendable {
     /// tuple as bytes, from the base58check payload (version 4, depth 1, parent fingerprint 4, child number 4,
     /// chain code 32, key 33). Only the string is stored; this just checks it and orders it.
     static func xpubOrderKey(_ text: String, path: String) throws(PSKTError) -> [UInt8] {
+        // 82 bytes in base58 take at most 112 characters; refuse long strings before the quadratic decoding.
+        guard text.utf8.count <= 120 else {
+            throw .invalidField(path: path, message: "not an extended public key: \(text.utf8.count) characters")
+        }
         let payload: [UInt8]
         do { payload = try Base58.decodeCheck(text) } catch {
             throw .invalidField(path: path, message: "not an extended public key: \(error)")

@@ -177,6 +177,8 @@ import Testing
         #expect(try PSKT(jsonText: text) == pskt)
         let broken = text.replacingOccurrences(of: a, with: String(a.dropLast()) + (a.last == "z" ? "y" : "z"))
         #expect(throws: PSKTError.self) { try PSKT(jsonText: broken) }
+        let long = text.replacingOccurrences(of: a, with: String(repeating: "z", count: 5000))
+        #expect(throws: PSKTError.self) { try PSKT(jsonText: long) }
     }
 
     @Test(arguments: [

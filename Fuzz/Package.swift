@@ -13,5 +13,6 @@ let package = Package(
     targets: [
         .target(name: "FuzzSupport"),
         .executableTarget(name: "FuzzAddress", dependencies: [walletKit, "FuzzSupport"]),
+        .executableTarget(name: "FuzzPskt", dependencies: [walletKit, "FuzzSupport"]),
     ]
 )

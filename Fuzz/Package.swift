@@ -16,5 +16,6 @@ let package = Package(
         .executableTarget(name: "FuzzAmount", dependencies: [walletKit, "FuzzSupport"]),
         .executableTarget(name: "FuzzTransactionJSON", dependencies: [walletKit, "FuzzSupport"]),
         .executableTarget(name: "FuzzScriptEngine", dependencies: [walletKit, "FuzzSupport"]),
+        .executableTarget(name: "FuzzPskt", dependencies: [walletKit, "FuzzSupport"]),
     ]
 )

@@ -10,6 +10,7 @@ struct Kasfleet: ParsableCommand {
         subcommands: [
             AddressCommand.self,
             TxCommand.self,
+            PsktCommand.self,
             MessageCommand.self,
             BenchCommand.self,
         ])

@@ -13,5 +13,6 @@ struct Kasfleet: ParsableCommand {
             PsktCommand.self,
             MessageCommand.self,
             BenchCommand.self,
+            DemoCommand.self,
         ])
 }

@@ -26,8 +26,15 @@ struct BenchDerive: ParsableCommand {
         guard (1...10_000_000).contains(count) else { throw ValidationError("--count must be between 1 and 10000000, got \(count)") }
     }
 
+    struct Report: Encodable {
+        let benchmark = "derive"
+        let count: Int
+        let seconds: Double
+        let perSecond: Double
+    }
+
     func run() throws {
-        do {
+        try runReporting {
             let accountKey = try Bip32Account(master: ExtendedPrivateKey(seed: Mnemonic(phrase: Self.testMnemonic).seed())).accountKey
             let clock = ContinuousClock()
             var digest = 0
@@ -40,16 +47,12 @@ struct BenchDerive: ParsableCommand {
             }
             let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
             let rate = Double(count) / max(seconds, 1e-9)
+            guard digest > 0 else { throw CLIError.badData("no addresses were derived") }
             if json {
-                print(String(format: "{\"benchmark\":\"derive\",\"count\":%d,\"seconds\":%.6f,\"perSecond\":%.1f}", count, seconds, rate))
+                try Console.json(Report(count: count, seconds: seconds, perSecond: rate))
             } else {
-                print(String(format: "derived %d addresses in %.3f s (%.0f per second)", count, seconds, rate))
+                Console.out(String(format: "derived %d addresses in %.3f s (%.0f per second)", count, seconds, rate))
             }
-            if digest == 0 { FileHandle.standardError.write(Data("no addresses were derived\n".utf8)) }
-        } catch let exit as ExitCode {
-            throw exit
-        } catch {
-            throw ExitStatus.fail(error)
         }
     }
 }

@@ -30,7 +30,8 @@ run: build
 
 test: deps
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log | grep -E "^(Test run|Suite .* (passed|failed)|✘|.*error|.*vector cases)" || true
+	@# The whole log is kept; shown are the vector counts, failures and the verdict.
+	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test.log | grep -E "\[vectors\]|✘|Test run with|error:" || true
 	@grep -qE "Test run with .* passed" .build/test.log || { echo "tests failed: see .build/test.log"; exit 1; }
 
 bench: release

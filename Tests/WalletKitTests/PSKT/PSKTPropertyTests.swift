@@ -69,7 +69,7 @@ import Testing
 
         mutating func keySource() -> PSKTKeySource {
             PSKTKeySource(keyFingerprint: bytes(4...4),
-                          derivationPath: PSKTDerivationPath(components: (0..<int(0...5)).map { _ in UInt32.random(in: 0...UInt32.max, using: &rng) }))
+                          derivationPath: DerivationPath((0..<int(0...5)).map { _ in ChildNumber(rawValue: UInt32.random(in: 0...UInt32.max, using: &rng)) }))
         }
 
         mutating func derivations() -> [PublicKey: PSKTKeySource?] {

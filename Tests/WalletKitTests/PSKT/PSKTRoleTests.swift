@@ -183,11 +183,11 @@ import Testing
         var a = try Self.p2pkPSKT(), b = a
         a.inputs[0].sequence = 9
         b.inputs[1].minTime = 3
-        b.outputs[0].bip32Derivations[S.kp3.publicKey] = PSKTKeySource(keyFingerprint: [1, 2, 3, 4], derivationPath: PSKTDerivationPath(components: [1]))
+        b.outputs[0].bip32Derivations[S.kp3.publicKey] = PSKTKeySource(keyFingerprint: [1, 2, 3, 4], derivationPath: DerivationPath([ChildNumber(rawValue: 1)]))
         a.outputs[0].bip32Derivations[S.kp3.publicKey] = .some(nil)
         let c = try a.combined(with: b)
         #expect(c.inputs[0].sequence == 9 && c.inputs[1].minTime == 3)
-        #expect(c.outputs[0].bip32Derivations[S.kp3.publicKey] == .some(PSKTKeySource(keyFingerprint: [1, 2, 3, 4], derivationPath: PSKTDerivationPath(components: [1]))))
+        #expect(c.outputs[0].bip32Derivations[S.kp3.publicKey] == .some(PSKTKeySource(keyFingerprint: [1, 2, 3, 4], derivationPath: DerivationPath([ChildNumber(rawValue: 1)]))))
     }
 
     /// While both copies are still under construction, inputs added on one side are appended (rusty-kaspa's

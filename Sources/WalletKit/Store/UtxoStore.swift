@@ -21,8 +21,12 @@ extension WalletStore {
     /// address table, state from the maturity rules at `virtualDaaScore`) and deletes `removed` (their
     /// reservations go with them). An upsert keeps a `spent-in-mempool` mark.
     public func applyUtxoChanges(added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64) throws {
+        try write { db in try applyUtxoChanges(db, added: added, removed: removed, virtualDaaScore: virtualDaaScore) }
+    }
+
+    func applyUtxoChanges(_ db: Database, added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64) throws {
         let rules = maturity
-        try write { db in
+        do {
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO utxo (transactionId, outputIndex, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
                                   isCoinbase, covenantId, state, updatedAt)

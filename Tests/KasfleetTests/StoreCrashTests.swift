@@ -74,15 +74,27 @@ import WalletKit
         try w.create()
         let key = try PrivateKey(bytes: [UInt8](repeating: 3, count: 32)).publicKey.compressed.hex
         #expect(try w.run(["fleet", "add", "drone-1", "--public-key", key]).status == 0)
+        // Hold the write lock from this process: a write transaction left open on another thread.
         let holder = try DatabaseQueue(path: w.databaseURL.path)
-        try holder.writeWithoutTransaction { db in try db.execute(sql: "BEGIN IMMEDIATE") }
+        let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
+        DispatchQueue.global().async {
+            try? holder.inTransaction(.immediate) { _ in
+                locked.signal()
+                release.wait()
+                return .rollback
+            }
+            finished.signal()
+        }
+        locked.wait()
         let start = Date()
         let busy = try w.run(["fleet", "freeze", "drone-1", "--busy-timeout", "0.5"])
+        let waited = Date().timeIntervalSince(start)
+        release.signal()
+        finished.wait()
+        try holder.close()
         #expect(busy.status == 75)
         #expect(busy.stderr.contains("busy"))
-        #expect(Date().timeIntervalSince(start) >= 0.5)
-        try holder.writeWithoutTransaction { db in try db.execute(sql: "ROLLBACK") }
-        try holder.close()
+        #expect(waited >= 0.5)
         let show = try w.run(["fleet", "show", "drone-1", "--json"])
         #expect(((show.object["machine"] as? [String: Any])?["status"] as? String) == "active")
         #expect(try w.run(["fleet", "freeze", "drone-1"]).status == 0)

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 import WalletKit
 
@@ -33,13 +34,21 @@ import WalletKit
         let w = try CLIWallet()
         try w.create()
         let wrong = try w.file("wrong", "not the password\n")
-        let before = try Data(contentsOf: w.databaseURL)
+        func snapshot() throws -> [String] {
+            let store = try WalletStore.open(at: w.databaseURL, network: .devnet)
+            defer { try? store.close() }
+            return try store.read { db in
+                try ["SELECT quote(wrappedKey) || quote(salt) || keyVersion FROM vault", "SELECT quote(ciphertext) FROM keyMaterial",
+                     "SELECT quote(hash) FROM auditEvent"].flatMap { try String.fetchAll(db, sql: $0) }
+            }
+        }
+        let before = try snapshot()
         let r = try CLI.run(["wallet", "open"] + w.common + ["--password-file", wrong])
         #expect(r.status == 77)
         #expect(r.stderr.contains("wrong password"))
         let change = try CLI.run(["wallet", "change-password", "--new-password-file", wrong] + w.common + ["--password-file", wrong])
         #expect(change.status == 77)
-        #expect(try Data(contentsOf: w.databaseURL) == before)
+        #expect(try snapshot() == before)
         #expect(try w.run(["wallet", "open", "--json"], password: true).object["unlocked"] as? Bool == true)
 
         let newPassword = try w.file("new", "second password\n")
@@ -81,7 +90,7 @@ import WalletKit
         let created = try w.run(["account", "create", "--name", "ops", "--json"], password: true)
         #expect(created.status == 0, "\(created.stderr)")
         #expect(created.object["index"] as? Int == 1)
-        let kpub = "kpub2K5JP5BKvfwttwv3aCdLAiF26nZugo8HA5SNv51hHCRRf5fWx8qPYjNxRBNc8tracpahrC3HpqK5VoaTS9hrT1q7LuzQL4LcZStg8AyVj9e"
+        let kpub = try #require(((Vectors.json("hd.json")["gen1"] as? [String: Any])?["master_key_to_addresses"] as? [String: Any])?["accountKpub"] as? String)
         let watched = try w.run(["account", "watch", "--kpub", kpub, "--name", "cold", "--json"])
         #expect(watched.object["watchOnly"] as? Bool == true)
         let new = try w.run(["address", "new", "--account", "ops", "--json"])

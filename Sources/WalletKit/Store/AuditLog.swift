@@ -14,14 +14,35 @@ public enum AuditLog {
     /// Appends an event inside the caller's write transaction (the change it records commits with it, or not at all).
     @discardableResult
     public static func append(_ db: Database, kind: String, subject: String, details: [String: String] = [:], at: Int64) throws -> AuditEventRecord {
-        let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM auditEvent ORDER BY seq DESC LIMIT 1")
-        let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
-        let previous: Data = last?["hash"] ?? genesisHash
-        let text = jsonText(details)
+        let last = try Row.fetchOne(db.cachedStatement(sql: "SELECT seq, hash FROM auditEvent ORDER BY seq DESC LIMIT 1"))
+        let seq: Int64 = (last?[0] as Int64? ?? 0) + 1
+        let previous: Data = last?[1] ?? genesisHash
+        let text = detailsText(details)
         let event = AuditEventRecord(seq: seq, at: at, kind: kind, subject: subject, details: text, previousHash: previous,
                                      hash: hash(seq: seq, at: at, kind: kind, subject: subject, details: text, previous: previous))
-        try event.insert(db)
+        try db.cachedStatement(sql: "INSERT INTO auditEvent (seq, at, kind, subject, details, previousHash, hash) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [seq, at, kind, subject, text, previous, event.hash])
         return event
+    }
+
+    /// The details as a JSON object with sorted keys (deterministic, so the hash input is too).
+    static func detailsText(_ details: [String: String]) -> String {
+        func quoted(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        return "{" + details.sorted { $0.key < $1.key }.map { quoted($0.key) + ":" + quoted($0.value) }.joined(separator: ",") + "}"
     }
 
     static func hash(seq: Int64, at: Int64, kind: String, subject: String, details: String, previous: Data) -> Data {

@@ -26,61 +26,98 @@ public struct DashboardSummary: Sendable, Codable, Equatable {
     public var groups: [GroupTotal]
 }
 
+/// One pass over the last 24 h of the ledger (index `ledgerByTime`, no table access, no sorter):
+/// sums per machine (dense by id) and per group.
+struct SpendScan {
+    var perMachine: [UInt64]
+    var perGroup: [Int64?: UInt64]
+
+    init(_ db: Database, since: Int64) throws {
+        let maxId = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM machine") ?? 0
+        perMachine = [UInt64](repeating: 0, count: maxId + 1)
+        perGroup = [:]
+        let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT machineId, groupId, amount FROM spendLedger WHERE at > ?"), arguments: [since])
+        while let row = try cursor.next() {
+            let machine: Int = row[0]
+            let group: Int64? = row[1]
+            let amount = UInt64(clamping: row[2] as Int64)
+            if machine >= 0 && machine < perMachine.count { perMachine[machine] &+= amount }
+            perGroup[group, default: 0] &+= amount
+        }
+    }
+
+    /// The `count` largest, by amount then lower id.
+    func top(_ count: Int) -> [(id: Int64, spent: UInt64)] {
+        var best: [(id: Int64, spent: UInt64)] = []
+        for (id, spent) in perMachine.enumerated() where spent > 0 {
+            if best.count == count, let last = best.last, spent <= last.spent { continue }
+            let position = best.firstIndex { spent > $0.spent } ?? best.count
+            best.insert((Int64(id), spent), at: position)
+            if best.count > count { best.removeLast() }
+        }
+        return best
+    }
+}
+
 extension WalletStore {
-    /// Spend per machine in (now - 24 h, now].
+    /// Spend per machine in (now - 24 h, now], for every machine that spent.
     public func spendPerMachine(now: Int64? = nil) throws -> [DashboardSummary.MachineSpend] {
         let since = (now ?? self.now) - SpendWindow.day.seconds
         return try read { db in
-            try Row.fetchAll(db, sql: "SELECT machineId, SUM(amount) AS spent FROM spendLedger WHERE at > ? GROUP BY machineId", arguments: [since])
-                .map { DashboardSummary.MachineSpend(machineId: $0["machineId"], name: nil, spent: Sompi(UInt64(clamping: $0["spent"] as Int64))) }
+            try SpendScan(db, since: since).perMachine.enumerated().compactMap { id, spent in
+                spent > 0 ? DashboardSummary.MachineSpend(machineId: Int64(id), name: nil, spent: Sompi(spent)) : nil
+            }
         }
     }
 
     /// The `count` machines that spent most in the last 24 h, with their names.
     public func topSpenders(count: Int = 20, now: Int64? = nil) throws -> [DashboardSummary.MachineSpend] {
         let since = (now ?? self.now) - SpendWindow.day.seconds
-        return try read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT t.machineId, m.name, t.spent FROM
-                    (SELECT machineId, SUM(amount) AS spent FROM spendLedger WHERE at > ? GROUP BY machineId ORDER BY spent DESC LIMIT ?) t
-                JOIN machine m ON m.id = t.machineId ORDER BY t.spent DESC, m.name
-                """, arguments: [since, count])
-                .map { DashboardSummary.MachineSpend(machineId: $0["machineId"], name: $0["name"], spent: Sompi(UInt64(clamping: $0["spent"] as Int64))) }
-        }
+        return try read { db in try topSpenders(db, scan: try SpendScan(db, since: since), count: count) }
     }
 
-    /// Machine counts by status and the last 24 h of spend, per group.
+    func topSpenders(_ db: Database, scan: SpendScan, count: Int) throws -> [DashboardSummary.MachineSpend] {
+        let best = scan.top(count)
+        guard !best.isEmpty else { return [] }
+        let ids = best.map { String($0.id) }.joined(separator: ",")
+        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM machine WHERE id IN (\(ids))").map { ($0[0] as Int64, $0[1] as String) })
+        return best.map { DashboardSummary.MachineSpend(machineId: $0.id, name: names[$0.id], spent: Sompi($0.spent)) }
+    }
+
+    /// Machine counts by status (index `machineByGroup (groupId, status)`) and the last 24 h of spend, per group.
     public func groupTotals(now: Int64? = nil) throws -> [DashboardSummary.GroupTotal] {
         let since = (now ?? self.now) - SpendWindow.day.seconds
-        return try read { db in
-            var totals: [Int64?: DashboardSummary.GroupTotal] = [:]
-            let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM machineGroup").map { ($0["id"] as Int64, $0["name"] as String) })
-            for r in try Row.fetchAll(db, sql: "SELECT groupId, status, COUNT(*) AS n FROM machine GROUP BY groupId, status") {
-                let gid: Int64? = r["groupId"]
-                var t = totals[gid] ?? .init(group: gid.flatMap { names[$0] }, machines: 0, active: 0, frozen: 0, spent24h: .zero)
-                let n: Int = r["n"]
-                t.machines += n
-                switch MachineStatus(rawValue: r["status"]) {
-                case .active: t.active += n
-                case .frozen: t.frozen += n
-                default: break
-                }
-                totals[gid] = t
-            }
-            for r in try Row.fetchAll(db, sql: """
-                SELECT m.groupId, SUM(s.spent) AS spent FROM
-                    (SELECT machineId, SUM(amount) AS spent FROM spendLedger WHERE at > ? GROUP BY machineId) s
-                JOIN machine m ON m.id = s.machineId GROUP BY m.groupId
-                """, arguments: [since]) {
-                let gid: Int64? = r["groupId"]
-                totals[gid]?.spent24h = Sompi(UInt64(clamping: r["spent"] as Int64))
-            }
-            return totals.values.sorted { ($0.group ?? "") < ($1.group ?? "") }
-        }
+        return try read { db in try groupTotals(db, scan: try SpendScan(db, since: since)) }
     }
 
+    func groupTotals(_ db: Database, scan: SpendScan) throws -> [DashboardSummary.GroupTotal] {
+        var totals: [Int64?: DashboardSummary.GroupTotal] = [:]
+        let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM machineGroup").map { ($0[0] as Int64, $0[1] as String) })
+        for r in try Row.fetchAll(db, sql: "SELECT groupId, status, COUNT(*) FROM machine GROUP BY groupId, status") {
+            let gid: Int64? = r[0]
+            var t = totals[gid] ?? .init(group: gid.flatMap { names[$0] }, machines: 0, active: 0, frozen: 0, spent24h: .zero)
+            let n: Int = r[2]
+            t.machines += n
+            switch MachineStatus(rawValue: r[1]) {
+            case .active: t.active += n
+            case .frozen: t.frozen += n
+            default: break
+            }
+            totals[gid] = t
+        }
+        for (gid, spent) in scan.perGroup { totals[gid]?.spent24h = Sompi(spent) }
+        return totals.values.sorted { ($0.group ?? "") < ($1.group ?? "") }
+    }
+
+    /// All three aggregates from one consistent snapshot and one ledger pass.
     public func dashboard(top: Int = 20, now: Int64? = nil) throws -> DashboardSummary {
-        let at = now ?? self.now
-        return DashboardSummary(perMachine24h: try spendPerMachine(now: at), topSpenders: try topSpenders(count: top, now: at), groups: try groupTotals(now: at))
+        let since = (now ?? self.now) - SpendWindow.day.seconds
+        return try read { db in
+            let scan = try SpendScan(db, since: since)
+            let per = scan.perMachine.enumerated().compactMap { id, spent in
+                spent > 0 ? DashboardSummary.MachineSpend(machineId: Int64(id), name: nil, spent: Sompi(spent)) : nil
+            }
+            return DashboardSummary(perMachine24h: per, topSpenders: try topSpenders(db, scan: scan, count: top), groups: try groupTotals(db, scan: scan))
+        }
     }
 }

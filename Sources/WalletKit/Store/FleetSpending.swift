@@ -20,7 +20,7 @@ extension WalletStore {
         if let groupId = record.groupId {
             groupEntries = try Row.fetchAll(db, sql: """
                 SELECT m.name, l.amount, l.at FROM spendLedger l JOIN machine m ON m.id = l.machineId
-                WHERE m.groupId = ? AND l.at > ?
+                WHERE l.groupId = ? AND l.at > ?
                 """, arguments: [groupId, since])
                 .map { SpendEntry(machine: $0["name"], amount: Sompi(UInt64(clamping: $0["amount"] as Int64)), at: $0["at"]) }
         }
@@ -54,12 +54,15 @@ extension WalletStore {
     }
 
     func recordSpend(_ db: Database, _ spend: ProposedSpend, transactionId: TransactionID?, at: Int64) throws -> SpendLedgerRecord {
-        guard let machineId = try Int64.fetchOne(db, sql: "SELECT id FROM machine WHERE name = ?", arguments: [spend.machine]) else {
+        guard let owner = try Row.fetchOne(db.cachedStatement(sql: "SELECT id, groupId FROM machine WHERE name = ?"), arguments: [spend.machine]) else {
             throw StoreError.unknown(what: "machine", name: spend.machine)
         }
-        var entry = SpendLedgerRecord(id: nil, machineId: machineId, amount: Int64(clamping: spend.amount.rawValue), destination: spend.destination,
-                                      transactionId: transactionId.map { Data($0.bytes) }, at: at)
-        try entry.insert(db)
+        let machineId: Int64 = owner[0]
+        var entry = SpendLedgerRecord(id: nil, machineId: machineId, groupId: owner[1], amount: try sqlInt(spend.amount.rawValue),
+                                      destination: spend.destination, transactionId: transactionId.map { Data($0.bytes) }, at: at)
+        try db.cachedStatement(sql: "INSERT INTO spendLedger (machineId, groupId, amount, destination, transactionId, at) VALUES (?, ?, ?, ?, ?, ?)")
+            .execute(arguments: [entry.machineId, entry.groupId, entry.amount, entry.destination, entry.transactionId, entry.at])
+        entry.id = db.lastInsertedRowID
         try AuditLog.append(db, kind: "spend.recorded", subject: spend.machine,
                             details: ["amount": spend.amount.kasString, "destination": spend.destination, "ledgerId": String(entry.id ?? 0),
                                       "transactionId": transactionId?.hex ?? ""], at: at)

@@ -148,7 +148,7 @@ enum Migrations {
                     createdAt INTEGER NOT NULL,
                     updatedAt INTEGER NOT NULL
                 );
-                CREATE INDEX machineByGroup ON machine(groupId);
+                CREATE INDEX machineByGroup ON machine(groupId, status);
                 -- At most one budget per machine and one per group.
                 CREATE TABLE budget (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
@@ -165,15 +165,17 @@ enum Migrations {
                 CREATE TABLE spendLedger (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,
                     machineId INTEGER NOT NULL REFERENCES machine(id),
+                    groupId INTEGER,
                     amount INTEGER NOT NULL CHECK (amount >= 0),
                     destination TEXT NOT NULL,
                     transactionId BLOB,
                     at INTEGER NOT NULL
                 );
-                -- Policy windows (one machine, recent rows) and dashboard aggregates (all machines, last 24 h),
-                -- both answered from the index alone.
+                -- Policy windows (one machine or group, recent rows) and dashboard aggregates (all machines, last
+                -- 24 h), each answered from an index alone.
                 CREATE INDEX ledgerByMachine ON spendLedger(machineId, at, amount);
-                CREATE INDEX ledgerByTime ON spendLedger(at, machineId, amount);
+                CREATE INDEX ledgerByGroup ON spendLedger(groupId, at, amount) WHERE groupId IS NOT NULL;
+                CREATE INDEX ledgerByTime ON spendLedger(at, machineId, groupId, amount);
                 """)
         }
         m.registerMigration("v1-audit") { db in

@@ -51,6 +51,8 @@ public struct SpendLedgerRecord: Codable, FetchableRecord, MutablePersistableRec
     public static let databaseTableName = "spendLedger"
     public var id: Int64?
     public var machineId: Int64
+    /// The machine's group when it spent (group budgets and totals count spends where they happened).
+    public var groupId: Int64?
     public var amount: Int64
     public var destination: String
     public var transactionId: Data?

@@ -20,6 +20,8 @@ struct BenchStore: ParsableCommand {
     var repeats: Int = 5
     @Flag(help: "Keep the wallet file (its path is printed).")
     var keep = false
+    @Option(help: ArgumentHelp("Time open and queries on a wallet kept by an earlier --keep run (skips create).", visibility: .hidden))
+    var reuse: String?
     @Flag(help: "Print JSON on stdout.")
     var json = false
 
@@ -53,19 +55,22 @@ struct BenchStore: ParsableCommand {
 
     func run() throws {
         try runReporting {
-            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kasfleet-bench-\(getpid())")
-            try? FileManager.default.removeItem(at: dir)
-            defer { if !keep { try? FileManager.default.removeItem(at: dir) } }
+            let dir = reuse.map { URL(fileURLWithPath: $0).deletingLastPathComponent() }
+                ?? FileManager.default.temporaryDirectory.appendingPathComponent("kasfleet-bench-\(getpid())")
+            if reuse == nil { try? FileManager.default.removeItem(at: dir) }
+            defer { if !keep && reuse == nil { try? FileManager.default.removeItem(at: dir) } }
             let url = WalletStore.databaseURL(directory: dir)
-            let now = Int64(Date().timeIntervalSince1970)
+            let nowFile = dir.appendingPathComponent("bench-now")
+            let now = reuse != nil ? (Int64(String(decoding: (try? Data(contentsOf: nowFile)) ?? Data(), as: UTF8.self)) ?? 0) : Int64(Date().timeIntervalSince1970)
             let mnemonic = try Mnemonic(phrase: BenchDerive.testMnemonic)
             let counts = StoreBenchmark.Counts(machines: machines, groups: groups, utxos: utxos, ledgerEntries: ledger ?? 2 * machines)
             let clock = ContinuousClock()
-            let createTime = try clock.measure {
+            let createTime = reuse != nil ? .zero : try clock.measure {
                 let store = try WalletStore.create(at: url, network: .mainnet, password: SecretBytes(Array("bench".utf8)), source: .mnemonic(mnemonic, passphrase: nil))
                 let account = try Bip32Account(master: ExtendedPrivateKey(seed: mnemonic.seed()), account: 1)
                 try StoreBenchmark.fill(store, counts: counts, account: account, now: now)
                 try store.close()
+                try Data(String(now).utf8).write(to: nowFile)
             }
             func ms(_ d: Duration) -> Double { Double(d.components.seconds) * 1000 + Double(d.components.attoseconds) / 1e15 }
             func timing(_ samples: [Double]) -> Report.Timing {

@@ -180,9 +180,8 @@ struct WalletImport: ParsableCommand {
                 wallet = try store.open()
                 added = try wallet.importSource(source, keys: try store.unlock(wallet, for: "to add the imported keys"))
             } else {
-                let before = Set<String>()
                 wallet = try WalletStore.create(at: url, network: store.network, password: try store.newPassword(file: store.passwordFile), source: source)
-                added = try wallet.accounts().filter { !before.contains($0.name) }
+                added = try wallet.accounts()
             }
             let accounts = try added.map { try AccountReport($0, store: wallet) }
             if json {

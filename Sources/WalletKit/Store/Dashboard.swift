@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// The dashboard's aggregates (product.md §3): spend per machine over the last 24 h, the top spenders and
 /// per-group totals. Each reads the ledger through the covering index `ledgerByTime (at, machineId, amount)`,
@@ -36,14 +37,28 @@ struct SpendScan {
         let maxId = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM machine") ?? 0
         perMachine = [UInt64](repeating: 0, count: maxId + 1)
         perGroup = [:]
-        let cursor = try Row.fetchCursor(db.cachedStatement(sql: "SELECT machineId, groupId, amount FROM spendLedger WHERE at > ?"), arguments: [since])
-        while let row = try cursor.next() {
-            let machine: Int = row[0]
-            let group: Int64? = row[1]
-            let amount = UInt64(clamping: row[2] as Int64)
-            if machine >= 0 && machine < perMachine.count { perMachine[machine] &+= amount }
-            perGroup[group, default: 0] &+= amount
+        // The hot loop reads the columns straight from the SQLite statement (no Row boxing per row).
+        let statement = try db.cachedStatement(sql: "SELECT machineId, groupId, amount FROM spendLedger WHERE at > ?")
+        try statement.setArguments([since])
+        let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
+        let maxGroup = try Int.fetchOne(db, sql: "SELECT MAX(id) FROM machineGroup") ?? 0
+        var groups = [UInt64](repeating: 0, count: maxGroup + 1)
+        var ungrouped: UInt64 = 0
+        loop: while true {
+            switch sqlite3_step(handle) {
+            case SQLITE_ROW:
+                let machine = Int(sqlite3_column_int64(handle, 0))
+                let amount = UInt64(clamping: sqlite3_column_int64(handle, 2))
+                if machine >= 0 && machine < perMachine.count { perMachine[machine] &+= amount }
+                let group = Int(sqlite3_column_int64(handle, 1))
+                if sqlite3_column_type(handle, 1) != SQLITE_NULL && group >= 0 && group < groups.count { groups[group] &+= amount } else { ungrouped &+= amount }
+            case SQLITE_DONE: break loop
+            case let code: throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
         }
+        for (g, v) in groups.enumerated() where v > 0 { perGroup[Int64(g)] = v }
+        if ungrouped > 0 { perGroup[nil] = ungrouped }
     }
 
     /// The `count` largest, by amount then lower id.

@@ -33,8 +33,14 @@ extension WalletStore {
             }
             try pool.close()
             // link(2) refuses to replace an existing file: two concurrent creates cannot overwrite each other.
-            guard link(temp.path, url.path) == 0 else { throw StoreError.alreadyExists(path: url.path) }
-            unlink(temp.path)
+            // (Where hard links are not supported, rename after a last existence check.)
+            if link(temp.path, url.path) == 0 {
+                unlink(temp.path)
+            } else if errno == EEXIST || exists(at: url) {
+                throw StoreError.alreadyExists(path: url.path)
+            } else if rename(temp.path, url.path) != 0 {
+                throw StoreError.invalid("cannot move the new wallet into \(url.path): \(String(cString: strerror(errno)))")
+            }
         } catch {
             for suffix in ["", "-wal", "-shm"] { try? fm.removeItem(atPath: temp.path + suffix) }
             throw StoreError.wrap(error, path: url.path, busyTimeout: busyTimeout)

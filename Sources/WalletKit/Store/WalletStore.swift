@@ -75,6 +75,9 @@ public final class WalletStore: Sendable {
         config.prepareDatabase { db in
             // FULL: a commit survives power loss as well as a killed process.
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Reads of large ranges (dashboard aggregates) come from a memory map and a larger page cache.
+            try db.execute(sql: "PRAGMA mmap_size = 1073741824")
+            try db.execute(sql: "PRAGMA cache_size = -32768")
         }
         do {
             let pool = try DatabasePool(path: url.path, configuration: config)

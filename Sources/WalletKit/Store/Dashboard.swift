@@ -99,7 +99,7 @@ extension WalletStore {
         return best.map { DashboardSummary.MachineSpend(machineId: $0.id, name: names[$0.id], spent: Sompi($0.spent)) }
     }
 
-    /// Machine counts by status (index `machineByGroup (groupId, status)`) and the last 24 h of spend, per group.
+    /// Machine counts by status (table `machineCount`, kept by triggers) and the last 24 h of spend, per group.
     public func groupTotals(now: Int64? = nil) throws -> [DashboardSummary.GroupTotal] {
         let since = (now ?? self.now) - SpendWindow.day.seconds
         return try read { db in try groupTotals(db, scan: try SpendScan(db, since: since)) }
@@ -108,8 +108,9 @@ extension WalletStore {
     func groupTotals(_ db: Database, scan: SpendScan) throws -> [DashboardSummary.GroupTotal] {
         var totals: [Int64?: DashboardSummary.GroupTotal] = [:]
         let names = Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT id, name FROM machineGroup").map { ($0[0] as Int64, $0[1] as String) })
-        for r in try Row.fetchAll(db, sql: "SELECT groupId, status, COUNT(*) FROM machine GROUP BY groupId, status") {
-            let gid: Int64? = r[0]
+        for r in try Row.fetchAll(db, sql: "SELECT groupKey, status, n FROM machineCount WHERE n > 0") {
+            let key: Int64 = r[0]
+            let gid: Int64? = key == 0 ? nil : key
             var t = totals[gid] ?? .init(group: gid.flatMap { names[$0] }, machines: 0, active: 0, frozen: 0, spent24h: .zero)
             let n: Int = r[2]
             t.machines += n

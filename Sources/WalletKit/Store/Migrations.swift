@@ -149,6 +149,25 @@ enum Migrations {
                     updatedAt INTEGER NOT NULL
                 );
                 CREATE INDEX machineByGroup ON machine(groupId, status);
+                -- Machine counts per group (key 0: no group) and status, kept by triggers for the dashboard.
+                CREATE TABLE machineCount (
+                    groupKey INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (groupKey, status)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER machineCountInsert AFTER INSERT ON machine BEGIN
+                    INSERT INTO machineCount (groupKey, status, n) VALUES (COALESCE(NEW.groupId, 0), NEW.status, 1)
+                    ON CONFLICT (groupKey, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER machineCountUpdate AFTER UPDATE OF groupId, status ON machine BEGIN
+                    UPDATE machineCount SET n = n - 1 WHERE groupKey = COALESCE(OLD.groupId, 0) AND status = OLD.status;
+                    INSERT INTO machineCount (groupKey, status, n) VALUES (COALESCE(NEW.groupId, 0), NEW.status, 1)
+                    ON CONFLICT (groupKey, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER machineCountDelete AFTER DELETE ON machine BEGIN
+                    UPDATE machineCount SET n = n - 1 WHERE groupKey = COALESCE(OLD.groupId, 0) AND status = OLD.status;
+                END;
                 -- At most one budget per machine and one per group.
                 CREATE TABLE budget (
                     id INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Testing
 @testable import WalletKit
 
@@ -82,5 +83,16 @@ import Testing
         #expect(north.machines == 4 && north.active == 3 && north.frozen == 1 && north.spent24h == 1_000)
         let none = try #require(d.groups.first { $0.group == nil })
         #expect(none.machines == 2 && none.spent24h == 1_100)
+        // The trigger-kept counts equal a live count after every kind of change.
+        try store.setStatus(machine: "m-1", to: .active)
+        try store.removeMachine(named: "m-5")
+        try store.setStatus(machine: "m-2", to: .frozen)
+        let live = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT COALESCE(groupId, 0), status, COUNT(*) FROM machine GROUP BY 1, 2 ORDER BY 1, 2").map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as Int)" }
+        }
+        let kept = try store.read { db in
+            try Row.fetchAll(db, sql: "SELECT groupKey, status, n FROM machineCount WHERE n > 0 ORDER BY 1, 2").map { "\($0[0] as Int64) \($0[1] as String) \($0[2] as Int)" }
+        }
+        #expect(kept == live)
     }
 }

@@ -13,6 +13,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
     ],
     targets: [
         .systemLibrary(name: "CSecp256k1", pkgConfig: "libsecp256k1", providers: [.apt(["libsecp256k1-dev"])]),
@@ -27,6 +28,8 @@ let package = Package(
                 "CSecp256k1", "CSodium",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ]
         ),
         .target(name: "Sync", dependencies: ["WalletKit"]),
@@ -38,6 +41,6 @@ let package = Package(
 
         .testTarget(name: "WalletKitTests", dependencies: ["WalletKit"]),
         // SyncTests and TUITests arrive with the sync and console issues.
-        .testTarget(name: "KasfleetTests", dependencies: ["WalletKit"]),
+        .testTarget(name: "KasfleetTests", dependencies: ["WalletKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

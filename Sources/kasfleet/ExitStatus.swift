@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import WalletKit
 
 /// Exit codes of every command (product.md §4), and the one place errors are mapped to them.
 enum ExitStatus: Int32 {
@@ -18,9 +19,22 @@ enum ExitStatus: Int32 {
         case let e as InputFileError: return e.status
         case let e as CLIError: return e.status
         case is ValidationError: return .usage
+        case let e as StoreError: return of(e)
         // WalletKit's data errors (MnemonicError, ExtendedKeyError, DerivationPathError, AddressError,
         // KeyEncryptionError, GoKeysFileError, ...) are bad input data.
         default: return .badData
+        }
+    }
+
+    /// Wallet store errors: missing wallet 66, busy 75, wrong password or policy 77, configuration 78.
+    static func of(_ e: StoreError) -> ExitStatus {
+        switch e {
+        case .notFound, .unknown: return .missingInput
+        case .alreadyExists, .wrongNetwork, .newerFormat: return .configuration
+        case .busy, .utxoUnavailable: return .retryLater
+        case .wrongPassword, .locked, .policyDenied: return .denied
+        case .emptyPassword: return .usage
+        case .corrupted, .secretCorrupted, .watchOnly, .duplicate, .invalid, .insufficientFunds, .database: return .badData
         }
     }
 

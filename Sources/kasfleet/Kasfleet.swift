@@ -8,11 +8,18 @@ struct Kasfleet: ParsableCommand {
         abstract: "A terminal wallet and operator console for fleets of machines that pay each other on Kaspa.",
         version: WalletKitInfo.version,
         subcommands: [
+            WalletCommand.self,
+            AccountCommand.self,
             AddressCommand.self,
+            BalanceCommand.self,
+            UtxoCommand.self,
+            FleetCommand.self,
+            HistoryCommand.self,
             TxCommand.self,
             PsktCommand.self,
             MessageCommand.self,
             BenchCommand.self,
             DemoCommand.self,
+            DebugCommand.self,
         ])
 }

@@ -1,0 +1,219 @@
+import GRDB
+
+/// The wallet file's schema, as named migrations applied in order.
+///
+/// Rules (product.md §5): a migration is never edited once shipped; later versions only append new ones, so a
+/// file written by any version opens in every later one. Money is INTEGER sompi, never REAL. Times are Unix
+/// seconds (INTEGER). Hashes and scripts are BLOBs.
+enum Migrations {
+    /// Every migration name this version knows, in order (what `wallet info` reports as applied).
+    static var names: [String] { migrator.migrations }
+
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-wallet") { db in
+            try db.execute(sql: """
+                CREATE TABLE walletMeta (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    formatVersion INTEGER NOT NULL,
+                    network TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    createdBy TEXT NOT NULL
+                );
+                -- The key-encryption envelope: a random 32-byte data key sealed under Argon2id(password, salt, params).
+                CREATE TABLE vault (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    kdf TEXT NOT NULL,
+                    salt BLOB NOT NULL,
+                    memoryKiB INTEGER NOT NULL,
+                    iterations INTEGER NOT NULL,
+                    parallelism INTEGER NOT NULL,
+                    wrappedKey BLOB NOT NULL,
+                    keyVersion INTEGER NOT NULL,
+                    changedAt INTEGER NOT NULL
+                );
+                -- Seeds and private keys, sealed (XChaCha20-Poly1305) under the data key; never stored in clear.
+                CREATE TABLE keyMaterial (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    kind TEXT NOT NULL,
+                    ciphertext BLOB NOT NULL,
+                    fingerprint TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL
+                );
+                """)
+        }
+        m.registerMigration("v1-accounts") { db in
+            try db.execute(sql: """
+                CREATE TABLE account (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    keyIds TEXT NOT NULL DEFAULT '[]',
+                    accountIndex INTEGER NOT NULL DEFAULT 0,
+                    publicKeys TEXT NOT NULL DEFAULT '[]',
+                    requiredSignatures INTEGER NOT NULL DEFAULT 1,
+                    cosignerIndex INTEGER NOT NULL DEFAULT 0,
+                    ecdsa INTEGER NOT NULL DEFAULT 0,
+                    receiveIndex INTEGER NOT NULL DEFAULT 0,
+                    changeIndex INTEGER NOT NULL DEFAULT 0,
+                    machineId INTEGER,
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE TABLE address (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    address TEXT NOT NULL UNIQUE,
+                    accountId INTEGER REFERENCES account(id) ON DELETE CASCADE,
+                    machineId INTEGER,
+                    chain INTEGER NOT NULL DEFAULT 0,
+                    idx INTEGER NOT NULL DEFAULT 0,
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE UNIQUE INDEX addressByAccount ON address(accountId, chain, idx) WHERE accountId IS NOT NULL;
+                CREATE INDEX addressByMachine ON address(machineId) WHERE machineId IS NOT NULL;
+                """)
+        }
+        m.registerMigration("v1-utxos") { db in
+            try db.execute(sql: """
+                CREATE TABLE utxo (
+                    transactionId BLOB NOT NULL,
+                    outputIndex INTEGER NOT NULL,
+                    address TEXT NOT NULL,
+                    accountId INTEGER,
+                    machineId INTEGER,
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    scriptVersion INTEGER NOT NULL,
+                    script BLOB NOT NULL,
+                    blockDaaScore INTEGER NOT NULL,
+                    isCoinbase INTEGER NOT NULL,
+                    covenantId BLOB,
+                    state TEXT NOT NULL CHECK (state IN ('stasis', 'pending', 'mature', 'spent-in-mempool')),
+                    spendingTransactionId BLOB,
+                    updatedAt INTEGER NOT NULL,
+                    PRIMARY KEY (transactionId, outputIndex)
+                ) WITHOUT ROWID;
+                CREATE INDEX utxoByAccount ON utxo(accountId, state, amount);
+                CREATE INDEX utxoByMachine ON utxo(machineId, state, amount) WHERE machineId IS NOT NULL;
+                CREATE INDEX utxoByAddress ON utxo(address);
+                -- One row per reserved UTXO: the primary key is what stops two builders taking the same one.
+                CREATE TABLE utxoReservation (
+                    transactionId BLOB NOT NULL,
+                    outputIndex INTEGER NOT NULL,
+                    reservationId TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    expiresAt INTEGER NOT NULL,
+                    PRIMARY KEY (transactionId, outputIndex),
+                    FOREIGN KEY (transactionId, outputIndex) REFERENCES utxo(transactionId, outputIndex) ON DELETE CASCADE
+                ) WITHOUT ROWID;
+                CREATE INDEX reservationById ON utxoReservation(reservationId);
+                CREATE TABLE history (
+                    transactionId BLOB NOT NULL PRIMARY KEY,
+                    accountId INTEGER,
+                    machineId INTEGER,
+                    direction TEXT NOT NULL CHECK (direction IN ('incoming', 'outgoing', 'self')),
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    fee INTEGER,
+                    blockDaaScore INTEGER,
+                    state TEXT NOT NULL CHECK (state IN ('pending', 'accepted', 'rejected')),
+                    counterparty TEXT,
+                    note TEXT,
+                    createdAt INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL
+                );
+                CREATE INDEX historyByTime ON history(createdAt);
+                CREATE TABLE syncState (
+                    id INTEGER PRIMARY KEY CHECK (id = 1),
+                    virtualDaaScore INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL
+                );
+                """)
+        }
+        m.registerMigration("v1-fleet") { db in
+            try db.execute(sql: """
+                CREATE TABLE machineGroup (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    createdAt INTEGER NOT NULL
+                );
+                CREATE TABLE machine (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    name TEXT NOT NULL UNIQUE,
+                    kind TEXT NOT NULL,
+                    groupId INTEGER REFERENCES machineGroup(id),
+                    tags TEXT NOT NULL DEFAULT '[]',
+                    status TEXT NOT NULL CHECK (status IN ('active', 'frozen', 'retired')),
+                    keySource TEXT NOT NULL CHECK (keySource IN ('account', 'public-key', 'kpub')),
+                    accountId INTEGER REFERENCES account(id),
+                    publicKey TEXT,
+                    address TEXT NOT NULL,
+                    createdAt INTEGER NOT NULL,
+                    updatedAt INTEGER NOT NULL
+                );
+                CREATE INDEX machineByGroup ON machine(groupId, status);
+                -- Machine counts per group (key 0: no group) and status, kept by triggers for the dashboard.
+                CREATE TABLE machineCount (
+                    groupKey INTEGER NOT NULL,
+                    status TEXT NOT NULL,
+                    n INTEGER NOT NULL,
+                    PRIMARY KEY (groupKey, status)
+                ) WITHOUT ROWID;
+                CREATE TRIGGER machineCountInsert AFTER INSERT ON machine BEGIN
+                    INSERT INTO machineCount (groupKey, status, n) VALUES (COALESCE(NEW.groupId, 0), NEW.status, 1)
+                    ON CONFLICT (groupKey, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER machineCountUpdate AFTER UPDATE OF groupId, status ON machine BEGIN
+                    UPDATE machineCount SET n = n - 1 WHERE groupKey = COALESCE(OLD.groupId, 0) AND status = OLD.status;
+                    INSERT INTO machineCount (groupKey, status, n) VALUES (COALESCE(NEW.groupId, 0), NEW.status, 1)
+                    ON CONFLICT (groupKey, status) DO UPDATE SET n = n + 1;
+                END;
+                CREATE TRIGGER machineCountDelete AFTER DELETE ON machine BEGIN
+                    UPDATE machineCount SET n = n - 1 WHERE groupKey = COALESCE(OLD.groupId, 0) AND status = OLD.status;
+                END;
+                -- At most one budget per machine and one per group.
+                CREATE TABLE budget (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    machineId INTEGER UNIQUE REFERENCES machine(id) ON DELETE CASCADE,
+                    groupId INTEGER UNIQUE REFERENCES machineGroup(id) ON DELETE CASCADE,
+                    perTransactionLimit INTEGER,
+                    hourlyLimit INTEGER,
+                    dailyLimit INTEGER,
+                    allowedDestinations TEXT,
+                    allowedMachines TEXT,
+                    updatedAt INTEGER NOT NULL,
+                    CHECK ((machineId IS NULL) <> (groupId IS NULL))
+                );
+                CREATE TABLE spendLedger (
+                    id INTEGER PRIMARY KEY AUTOINCREMENT,
+                    machineId INTEGER NOT NULL REFERENCES machine(id),
+                    groupId INTEGER,
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    destination TEXT NOT NULL,
+                    transactionId BLOB,
+                    at INTEGER NOT NULL
+                );
+                -- Policy windows (one machine or group, recent rows) and dashboard aggregates (all machines, last
+                -- 24 h), each answered from an index alone.
+                CREATE INDEX ledgerByMachine ON spendLedger(machineId, at, amount);
+                CREATE INDEX ledgerByGroup ON spendLedger(groupId, at, amount) WHERE groupId IS NOT NULL;
+                CREATE INDEX ledgerByTime ON spendLedger(at, machineId, groupId, amount);
+                """)
+        }
+        m.registerMigration("v1-audit") { db in
+            try db.execute(sql: """
+                CREATE TABLE auditEvent (
+                    seq INTEGER PRIMARY KEY,
+                    at INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    subject TEXT NOT NULL,
+                    details TEXT NOT NULL,
+                    previousHash BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE TRIGGER auditEventNoUpdate BEFORE UPDATE ON auditEvent
+                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+                CREATE TRIGGER auditEventNoDelete BEFORE DELETE ON auditEvent
+                BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
+                """)
+        }
+        return m
+    }
+}

@@ -1,0 +1,133 @@
+import Foundation
+import GRDB
+import Testing
+@testable import WalletKit
+
+@Suite struct UtxoStoreTests {
+    func setup() throws -> (WalletStore, String, String) {
+        let (store, _) = try StoreFixtures.memoryWallet(network: .devnet)
+        let account = try #require(try store.addresses(account: "account-0", chain: .receive).first?.address)
+        let machine = try store.addMachine(name: "drone-1", kind: "drone", group: nil, key: .publicKey(StoreFixtures.publicKey(1))).address
+        return (store, account, machine)
+    }
+
+    func update(_ n: UInt64, _ address: String, amount: UInt64, daa: UInt64 = 100, coinbase: Bool = false) -> UtxoUpdate {
+        UtxoUpdate(outpoint: StoreFixtures.outpoint(n), entry: UtxoEntry(amount: Sompi(amount), scriptPublicKey: ScriptPublicKey(script: [0x51]),
+                                                                        blockDaaScore: daa, isCoinbase: coinbase), address: address)
+    }
+
+    @Test func maturityRules() {
+        let main = UtxoMaturity.of(.mainnet)
+        #expect(main.state(blockDaaScore: 1_000, isCoinbase: false, virtualDaaScore: 1_099) == .pending)
+        #expect(main.state(blockDaaScore: 1_000, isCoinbase: false, virtualDaaScore: 1_100) == .mature)
+        #expect(main.state(blockDaaScore: 1_000, isCoinbase: true, virtualDaaScore: 1_499) == .stasis)
+        #expect(main.state(blockDaaScore: 1_000, isCoinbase: true, virtualDaaScore: 1_500) == .pending)
+        #expect(main.state(blockDaaScore: 1_000, isCoinbase: true, virtualDaaScore: 2_000) == .mature)
+        let dev = UtxoMaturity.of(.devnet)
+        #expect(dev.state(blockDaaScore: 5, isCoinbase: false, virtualDaaScore: 15) == .mature)
+        #expect(dev.state(blockDaaScore: 5, isCoinbase: true, virtualDaaScore: 54) == .stasis)
+        #expect(dev.state(blockDaaScore: 5, isCoinbase: true, virtualDaaScore: 104) == .pending)
+        #expect(main.state(blockDaaScore: .max, isCoinbase: false, virtualDaaScore: .max) == .pending)
+    }
+
+    @Test func batchUpsertOwnersStatesAndRemoval() throws {
+        let (store, account, machine) = try setup()
+        try store.applyUtxoChanges(added: [update(1, account, amount: 500, daa: 100), update(2, machine, amount: 700, daa: 195),
+                                           update(3, machine, amount: 900, daa: 50, coinbase: true)],
+                                   removed: [], virtualDaaScore: 200)
+        var all = try store.utxos()
+        #expect(all.map(\.amount) == [900, 700, 500])
+        #expect(all.map(\.state) == [.mature, .pending, .mature])
+        #expect(try store.utxos(machine: "drone-1").count == 2)
+        #expect(try store.utxos(account: "account-0").count == 1)
+        var b = try store.balance(machine: "drone-1")
+        #expect(b.mature == 900 && b.pending == 700 && b.utxoCount == 2)
+        #expect(try store.updateVirtualDaaScore(205) == 1)
+        #expect(try store.balance().mature == 2_100)
+        #expect(try store.virtualDaaScore() == 205)
+        // Re-applying the same outpoint updates it in place; removal deletes.
+        try store.applyUtxoChanges(added: [update(1, account, amount: 501)], removed: [StoreFixtures.outpoint(2)], virtualDaaScore: 205)
+        all = try store.utxos()
+        #expect(all.count == 2 && all.contains { $0.amount == 501 })
+        b = try store.balance()
+        #expect(b.mature == 1_401)
+    }
+
+    @Test func reservationsNeverOverlap() throws {
+        let (store, account, _) = try setup()
+        try store.applyUtxoChanges(added: (1...6).map { update($0, account, amount: $0 * 100) }, removed: [], virtualDaaScore: 1_000)
+        try store.reserve([StoreFixtures.outpoint(6)], reservationId: "tx-a")
+        #expect(throws: StoreError.utxoUnavailable("UTXO \(StoreFixtures.outpoint(6)) is already reserved by 'tx-a'")) {
+            try store.reserve([StoreFixtures.outpoint(1), StoreFixtures.outpoint(6)], reservationId: "tx-b")
+        }
+        // All or nothing: outpoint 1 was not taken by the failed reservation.
+        #expect(try store.reservationId(of: StoreFixtures.outpoint(1)) == nil)
+        #expect(throws: StoreError.self) { try store.reserve([StoreFixtures.outpoint(99)], reservationId: "tx-b") }
+
+        let b = try store.selectAndReserve(account: "account-0", amount: 900, reservationId: "tx-b")
+        #expect(b.map(\.amount) == [500, 400])
+        let c = try store.selectAndReserve(amount: 300, reservationId: "tx-c")
+        #expect(c.map(\.amount) == [300])
+        #expect(throws: StoreError.insufficientFunds(available: 300, requested: 1_000)) {
+            try store.selectAndReserve(amount: 1_000, reservationId: "tx-d")
+        }
+        #expect(try store.balance().reserved == 1_800)
+        #expect(try store.release(reservationId: "tx-b") == 2)
+        #expect(try store.selectAndReserve(amount: 900, reservationId: "tx-e").map(\.amount) == [500, 400])
+
+        // Spent in the mempool: out of the spendable set, reservation gone; unmark brings it back.
+        let txid = Hash32(storage: (42, 0, 0, 0))
+        try store.markSpentInMempool([StoreFixtures.outpoint(6)], by: txid)
+        #expect(try store.reservationId(of: StoreFixtures.outpoint(6)) == nil)
+        #expect(throws: StoreError.self) { try store.reserve([StoreFixtures.outpoint(6)], reservationId: "tx-f") }
+        #expect(try store.balance().spentInMempool == 600)
+        try store.unmarkSpent(by: txid)
+        try store.reserve([StoreFixtures.outpoint(6)], reservationId: "tx-f")
+    }
+
+    @Test func expiredReservationsLapse() throws {
+        let clock = TestClock()
+        let (store, _) = try StoreFixtures.memoryWallet(network: .devnet, clock: clock.date)
+        let account = try #require(try store.addresses(account: "account-0").first?.address)
+        try store.applyUtxoChanges(added: [update(1, account, amount: 100)], removed: [], virtualDaaScore: 1_000)
+        try store.reserve([StoreFixtures.outpoint(1)], reservationId: "a", ttl: 60)
+        #expect(throws: StoreError.self) { try store.reserve([StoreFixtures.outpoint(1)], reservationId: "b") }
+        clock.advance(61)
+        try store.reserve([StoreFixtures.outpoint(1)], reservationId: "b")
+    }
+
+    /// Concurrent builders on one file: every UTXO is taken by exactly one of them.
+    @Test func concurrentSelectionsAreDisjoint() async throws {
+        let dir = try TempDir()
+        let store = try StoreFixtures.fileWallet(dir, network: .devnet)
+        let account = try #require(try store.addresses(account: "account-0").first?.address)
+        try store.applyUtxoChanges(added: (1...300).map { update($0, account, amount: 1_000) }, removed: [], virtualDaaScore: 10_000)
+        let url = dir.wallet
+        let picked = try await withThrowingTaskGroup(of: [Outpoint].self) { group in
+            for t in 0..<8 {
+                group.addTask {
+                    let own = try WalletStore.open(at: url, network: .devnet)
+                    var mine: [Outpoint] = []
+                    for i in 0..<10 { mine += try own.selectAndReserve(amount: 2_500, reservationId: "t\(t)-\(i)").map(\.outpoint) }
+                    return mine
+                }
+            }
+            var all: [Outpoint] = []
+            for try await p in group { all += p }
+            return all
+        }
+        #expect(picked.count == 8 * 10 * 3)
+        #expect(Set(picked).count == picked.count)
+    }
+
+    @Test func historyUpsertKeepsAcceptance() throws {
+        let (store, _) = try StoreFixtures.memoryWallet()
+        let txid = Hash32(storage: (7, 7, 7, 7))
+        try store.recordHistory([HistoryRecord(transactionId: txid, direction: .incoming, amount: 100, at: 10)])
+        try store.markHistory(txid, state: .accepted, blockDaaScore: 5_000)
+        try store.recordHistory([HistoryRecord(transactionId: txid, direction: .incoming, amount: 100, state: .pending, at: 20)])
+        let h = try #require(try store.history().first)
+        #expect(h.state == .accepted && h.blockDaaScore == 5_000 && h.createdAt == 10 && h.updatedAt == 20)
+        #expect(try store.history().count == 1)
+    }
+}

@@ -12,6 +12,7 @@ struct Kasfleet: ParsableCommand {
             TxCommand.self,
             PsktCommand.self,
             MessageCommand.self,
+            NodeCommand.self,
             BenchCommand.self,
         ])
 }

@@ -86,6 +86,31 @@ import WalletKit
         await node.stopServing()
     }
 
+    @Test func outOfOrderAndInvalidRequestsGetErrorsOnALiveStream() async throws {
+        let (node, port) = try await startDevnet()
+        var stop = Protowire_NotifyUtxosChangedRequestMessage()
+        stop.addresses = [TestWallet(13).address.string]
+        stop.command = .notifyStop  // a STOP before any START
+        var bad = Protowire_GetUtxosByAddressesRequestMessage()
+        bad.addresses = ["kaspa:not-an-address"]
+        var submit = Protowire_SubmitTransactionRequestMessage()
+        submit.transaction.version = 70_000
+        let requests = [request(1, .notifyUtxosChangedRequest(stop)), request(1, .getUtxosByAddressesRequest(bad)),
+                        request(1, .submitTransactionRequest(submit)), request(2, .getSinkBlueScoreRequest(.init()))]
+        let (responses, error) = try await rawExchange(port: port, requests, expecting: 4)
+        #expect(error == nil && responses.count == 4)
+        guard responses.count == 4 else { return }
+        // Answered in order, each with its request's id (even a repeated one).
+        #expect(responses.map(\.id) == [1, 1, 1, 2])
+        guard case .notifyUtxosChangedResponse(let r0)? = responses[0].payload, !r0.hasError else { Issue.record("\(responses[0])"); return }
+        guard case .getUtxosByAddressesResponse(let r1)? = responses[1].payload else { Issue.record("\(responses[1])"); return }
+        #expect(r1.error.message.contains("invalid address"))
+        guard case .submitTransactionResponse(let r2)? = responses[2].payload else { Issue.record("\(responses[2])"); return }
+        #expect(r2.error.message.contains("version"))
+        guard case .getSinkBlueScoreResponse? = responses[3].payload else { Issue.record("\(responses[3])"); return }
+        await node.stopServing()
+    }
+
     @Test func oversizedMessageIsRefusedAndBothSidesCarryOn() async throws {
         let (node, port) = try await startDevnet { $0.maxMessageBytes = 64 * 1024 }
         let client = try await connectClient(port)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WalletKit
+import Sync
 
 /// Exit codes of every command (product.md §4), and the one place errors are mapped to them.
 enum ExitStatus: Int32 {
@@ -20,6 +21,17 @@ enum ExitStatus: Int32 {
         case let e as CLIError: return e.status
         case is ValidationError: return .usage
         case let e as StoreError: return of(e)
+        case let e as NodeError:
+            switch e {
+            case .badEndpoint: return .usage
+            case .wrongNetwork, .noUtxoIndex: return .configuration
+            case .notSynced: return .retryLater
+            case .rpc, .badResponse, .messageTooLarge: return .badData
+            case .unreachable, .disconnected, .notConnected, .timeout, .cancelled: return .nodeUnavailable
+            }
+        case let e as DevnetError:
+            if case .snapshot = e { return .badData }
+            return .configuration
         // WalletKit's data errors (MnemonicError, ExtendedKeyError, DerivationPathError, AddressError,
         // KeyEncryptionError, GoKeysFileError, ...) are bad input data.
         default: return .badData

@@ -18,6 +18,7 @@ struct Kasfleet: ParsableCommand {
             TxCommand.self,
             PsktCommand.self,
             MessageCommand.self,
+            NodeCommand.self,
             BenchCommand.self,
             DemoCommand.self,
             DebugCommand.self,

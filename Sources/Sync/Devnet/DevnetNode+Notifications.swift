@@ -1,0 +1,123 @@
+import WalletKit
+
+/// One gRPC connection (one `MessageStream`): where its messages go and what it listens to
+/// (kaspad keeps one notification listener per connection).
+struct DevnetSession {
+    let outbox: AsyncStream<Protowire_KaspadResponse>.Continuation
+    /// Nil: no UtxosChanged subscription; empty set with `allUtxos`: every address.
+    var utxoScripts: Set<ScriptPublicKey> = []
+    var allUtxos = false
+    var virtualDaaScore = false
+    var sinkBlueScore = false
+    /// Nil when not subscribed; otherwise whether accepted transaction ids are included.
+    var virtualChain: Bool?
+
+    var listensToUtxos: Bool { allUtxos || !utxoScripts.isEmpty }
+}
+
+extension DevnetNode {
+    func openSession(_ outbox: AsyncStream<Protowire_KaspadResponse>.Continuation) -> Int {
+        let id = nextSessionId
+        nextSessionId += 1
+        sessions[id] = DevnetSession(outbox: outbox)
+        return id
+    }
+
+    func closeSession(_ id: Int) {
+        sessions.removeValue(forKey: id)?.outbox.finish()
+    }
+
+    /// The number of open gRPC connections.
+    public var connectionCount: Int { sessions.count }
+
+    /// The address a script renders to on this network, if it is a standard one.
+    func address(of script: ScriptPublicKey) -> Address? {
+        try? script.address(prefix: config.network.addressPrefix)
+    }
+
+    func push(_ payload: Protowire_KaspadResponse.OneOf_Payload, to session: DevnetSession) {
+        var message = Protowire_KaspadResponse()
+        message.id = 0
+        message.payload = payload
+        session.outbox.yield(message)
+    }
+
+    /// UtxosChanged to every listener, filtered by its addresses; nothing to a listener none of whose addresses changed.
+    func publishUtxos(_ diff: UtxoDiff) {
+        let listeners = sessions.values.filter(\.listensToUtxos)
+        guard !diff.isEmpty, !listeners.isEmpty else { return }
+        func entries(_ list: [(Outpoint, UtxoEntry)]) -> [(ScriptPublicKey, Protowire_RpcUtxosByAddressesEntry)] {
+            list.map { ($0.1.scriptPublicKey, Protowire_RpcUtxosByAddressesEntry(address: address(of: $0.1.scriptPublicKey), outpoint: $0.0, entry: $0.1)) }
+        }
+        let added = entries(diff.added), removed = entries(diff.removed)
+        for session in listeners {
+            var m = Protowire_UtxosChangedNotificationMessage()
+            m.added = added.filter { session.allUtxos || session.utxoScripts.contains($0.0) }.map(\.1)
+            m.removed = removed.filter { session.allUtxos || session.utxoScripts.contains($0.0) }.map(\.1)
+            if !m.added.isEmpty || !m.removed.isEmpty { push(.utxosChangedNotification(m), to: session) }
+        }
+    }
+
+    func publishChain(removed: [DevnetBlock], added: [DevnetBlock]) {
+        for session in sessions.values {
+            guard let includeAccepted = session.virtualChain else { continue }
+            push(.virtualChainChangedNotification(chainChange(removed: removed, added: added, includeAccepted: includeAccepted)), to: session)
+        }
+    }
+
+    func chainChange(removed: [DevnetBlock], added: [DevnetBlock], includeAccepted: Bool) -> Protowire_VirtualChainChangedNotificationMessage {
+        var m = Protowire_VirtualChainChangedNotificationMessage()
+        m.removedChainBlockHashes = removed.map(\.hash.hex)
+        m.addedChainBlockHashes = added.map(\.hash.hex)
+        if includeAccepted {
+            m.acceptedTransactionIds = added.map { block in
+                var a = Protowire_RpcAcceptedTransactionIds()
+                a.acceptingBlockHash = block.hash.hex
+                a.acceptedTransactionIds = block.acceptedTransactionIds.map(\.hex)
+                return a
+            }
+        }
+        return m
+    }
+
+    func publishScores() {
+        for session in sessions.values {
+            if session.virtualDaaScore {
+                var m = Protowire_VirtualDaaScoreChangedNotificationMessage()
+                m.virtualDaaScore = virtualDaaScore
+                push(.virtualDaaScoreChangedNotification(m), to: session)
+            }
+            if session.sinkBlueScore {
+                var m = Protowire_SinkBlueScoreChangedNotificationMessage()
+                m.sinkBlueScore = sinkBlueScore
+                push(.sinkBlueScoreChangedNotification(m), to: session)
+            }
+        }
+    }
+
+    /// NotifyUtxosChanged: START adds the addresses (none: every address), STOP removes them (none: all).
+    /// Returns an error text for an unreadable address.
+    func updateUtxoSubscription(session id: Int, addresses: [String], start: Bool) -> String? {
+        guard var session = sessions[id] else { return nil }
+        var scripts: [ScriptPublicKey] = []
+        scripts.reserveCapacity(addresses.count)
+        for text in addresses {
+            guard let address = try? Address(text) else { return "invalid address '\(text.prefix(100))'" }
+            scripts.append(ScriptPublicKey(address: address))
+        }
+        switch (start, scripts.isEmpty) {
+        case (true, true): session.allUtxos = true
+        case (true, false): session.utxoScripts.formUnion(scripts)
+        case (false, true): session.allUtxos = false; session.utxoScripts = []
+        case (false, false): session.utxoScripts.subtract(scripts)
+        }
+        sessions[id] = session
+        return nil
+    }
+
+    func updateSession(_ id: Int, _ change: (inout DevnetSession) -> Void) {
+        guard var session = sessions[id] else { return }
+        change(&session)
+        sessions[id] = session
+    }
+}

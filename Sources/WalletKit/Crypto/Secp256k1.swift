@@ -106,19 +106,26 @@ public struct PrivateKey: Sendable, CustomStringConvertible {
 }
 
 /// A secret key with its public key precomputed (libsecp256k1 `secp256k1_keypair`), wiped on release.
+/// The keypair lives at a fixed address and libsecp256k1 only reads it, so one `Keypair` can sign from
+/// several threads at once.
 public final class Keypair: @unchecked Sendable {
-    private var raw = secp256k1_keypair()
+    private let raw: UnsafeMutablePointer<secp256k1_keypair>
 
     init(_ key: PrivateKey) {
-        let ok = key.withBytes { secp256k1_keypair_create(Secp256k1.shared.context, &raw, $0) }
+        raw = UnsafeMutablePointer<secp256k1_keypair>.allocate(capacity: 1)
+        raw.initialize(to: secp256k1_keypair())
+        let ok = key.withBytes { secp256k1_keypair_create(Secp256k1.shared.context, raw, $0) }
         precondition(ok == 1)
     }
 
-    deinit { withUnsafeMutableBytes(of: &raw) { sodium_memzero($0.baseAddress!, $0.count) } }
+    deinit {
+        sodium_memzero(raw, MemoryLayout<secp256k1_keypair>.size)
+        raw.deallocate()
+    }
 
     public var xOnlyPublicKey: XOnlyPublicKey {
         var xonly = secp256k1_xonly_pubkey()
-        _ = secp256k1_keypair_xonly_pub(Secp256k1.shared.context, &xonly, nil, &raw)
+        _ = secp256k1_keypair_xonly_pub(Secp256k1.shared.context, &xonly, nil, raw)
         var out = [UInt8](repeating: 0, count: 32)
         _ = secp256k1_xonly_pubkey_serialize(Secp256k1.shared.context, &out, &xonly)
         return XOnlyPublicKey(trusted: out)
@@ -133,7 +140,7 @@ public final class Keypair: @unchecked Sendable {
         precondition(aux.count == 32, "BIP340 auxiliary randomness is 32 bytes")
         var sig = [UInt8](repeating: 0, count: 64)
         let msg = message.bytes
-        let ok = secp256k1_schnorrsig_sign32(Secp256k1.shared.context, &sig, msg, &raw, &aux)
+        let ok = secp256k1_schnorrsig_sign32(Secp256k1.shared.context, &sig, msg, raw, &aux)
         precondition(ok == 1)
         return sig
     }

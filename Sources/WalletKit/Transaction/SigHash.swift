@@ -10,6 +10,26 @@ public final class SigHashReusedValues {
     var payloadHash: Hash32?
 
     public init() {}
+
+    /// A copy holding the sub-hashes computed so far, for another thread to use.
+    func copy() -> SigHashReusedValues {
+        let c = SigHashReusedValues()
+        c.previousOutputsHash = previousOutputsHash
+        c.sequencesHash = sequencesHash
+        c.sigOpCountsHash = sigOpCountsHash
+        c.outputsHash = outputsHash
+        c.payloadHash = payloadHash
+        return c
+    }
+
+    /// Computes every transaction-wide sub-hash `type` uses, so later per-input hashes only read them.
+    func prefill(_ tx: Transaction, type: SigHashType) {
+        _ = SigHash.previousOutputsHash(tx, type, self)
+        _ = SigHash.sequencesHash(tx, type, self)
+        if tx.version < 1 { _ = SigHash.sigOpCountsHash(tx, type, self) }
+        if !type.isSingle { _ = SigHash.outputsHash(tx, type, self, inputIndex: 0) }
+        _ = SigHash.payloadHash(tx, self)
+    }
 }
 
 public enum SigHash {

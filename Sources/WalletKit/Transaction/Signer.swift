@@ -1,3 +1,5 @@
+import Foundation
+
 /// Signs standard inputs (rusty-kaspa `consensus/core/src/sign.rs`): Schnorr and ECDSA P2PK, and m-of-n
 /// multisig P2SH. All inputs of one transaction share one `SigHashReusedValues`, so signing N inputs is O(N).
 public struct TransactionSigner {
@@ -15,31 +17,81 @@ public struct TransactionSigner {
 
     /// Signs every P2PK input (Schnorr or ECDSA) whose key is known; returns the indices it signed.
     /// `auxRandom` is for reproducible tests only; by default every Schnorr signature uses fresh randomness.
+    ///
+    /// The transaction-wide sighash parts are hashed once; then, for large transactions, the per-input
+    /// hashing and signing (nearly all of it inside libsecp256k1) is spread over the machine's cores.
     @discardableResult
     public func signP2PKInputs(_ ptx: inout PopulatedTransaction, type: SigHashType = .all,
                                auxRandom: [UInt8]? = nil) -> [Int] {
-        let reused = SigHashReusedValues()
-        var signed: [Int] = []
-        for i in ptx.tx.inputs.indices {
+        let jobs: [(index: Int, key: SigningKey)] = ptx.tx.inputs.indices.compactMap { i in
             let spk = ptx.entries[i].scriptPublicKey
             switch spk.scriptClass {
-            case .pubKey:
-                guard let pair = schnorrKeys[Array(spk.script[1..<33])] else { continue }
-                let hash = SigHash.schnorr(ptx.tx, inputIndex: i, entry: ptx.entries[i], type: type, reused: reused)
-                ptx.tx.inputs[i].signatureScript = SignatureScript.p2pk(signature: pair.schnorrSign(hash, auxRandom: auxRandom), sigHashType: type)
-                signed.append(i)
-            case .pubKeyECDSA:
-                guard let key = ecdsaKeys[Array(spk.script[1..<34])] else { continue }
-                let hash = SigHash.ecdsa(ptx.tx, inputIndex: i, entry: ptx.entries[i], type: type, reused: reused)
-                ptx.tx.inputs[i].signatureScript = SignatureScript.p2pk(signature: key.ecdsaSign(hash), sigHashType: type)
-                signed.append(i)
-            case .scriptHash, .nonStandard:
-                continue
+            case .pubKey: return schnorrKeys[Array(spk.script[1..<33])].map { (i, .schnorr($0)) }
+            case .pubKeyECDSA: return ecdsaKeys[Array(spk.script[1..<34])].map { (i, .ecdsa($0)) }
+            case .scriptHash, .nonStandard: return nil
             }
         }
-        return signed
+        let reused = SigHashReusedValues()
+        reused.prefill(ptx.tx, type: type)
+        let work = SigningWork(tx: ptx.tx, entries: ptx.entries, jobs: jobs, type: type, auxRandom: auxRandom)
+        // Below ~32 inputs per core the threads cost more than they save.
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, jobs.count / 32)
+        var scripts = [[UInt8]](repeating: [], count: jobs.count)
+        if workers > 1 {
+            let caches = UncheckedCaches(caches: (0..<workers).map { _ in reused.copy() })
+            scripts.withUnsafeMutableBufferPointer { buffer in
+                let out = UncheckedBuffer(buffer)
+                DispatchQueue.concurrentPerform(iterations: workers) { w in
+                    // Each worker writes its own indices and reads only shared immutable data.
+                    for j in stride(from: w, to: work.jobs.count, by: workers) { out.buffer[j] = work.script(j, cache: caches.caches[w]) }
+                }
+            }
+        } else {
+            for j in jobs.indices { scripts[j] = work.script(j, cache: reused) }
+        }
+        for (job, script) in zip(jobs, scripts) { ptx.tx.inputs[job.index].signatureScript = script }
+        return jobs.map(\.index)
     }
 
+    fileprivate enum SigningKey: @unchecked Sendable {
+        case schnorr(Keypair)
+        case ecdsa(PrivateKey)
+    }
+}
+
+/// Everything one P2PK signature needs, shared read-only between signing threads.
+private struct SigningWork: @unchecked Sendable {
+    let tx: Transaction
+    let entries: [UtxoEntry]
+    let jobs: [(index: Int, key: TransactionSigner.SigningKey)]
+    let type: SigHashType
+    let auxRandom: [UInt8]?
+
+    func script(_ j: Int, cache: SigHashReusedValues) -> [UInt8] {
+        let (index, key) = jobs[j]
+        switch key {
+        case .schnorr(let pair):
+            let hash = SigHash.schnorr(tx, inputIndex: index, entry: entries[index], type: type, reused: cache)
+            return SignatureScript.p2pk(signature: pair.schnorrSign(hash, auxRandom: auxRandom), sigHashType: type)
+        case .ecdsa(let key):
+            let hash = SigHash.ecdsa(tx, inputIndex: index, entry: entries[index], type: type, reused: cache)
+            return SignatureScript.p2pk(signature: key.ecdsaSign(hash), sigHashType: type)
+        }
+    }
+}
+
+/// One sighash cache per signing thread: each thread touches only its own.
+private struct UncheckedCaches: @unchecked Sendable {
+    let caches: [SigHashReusedValues]
+}
+
+/// A buffer whose elements several threads write at disjoint indices.
+private struct UncheckedBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+extension TransactionSigner {
     /// This signer's signatures for a multisig input, keyed by the redeem script's key index (in key order).
     public func multisigSignatures(_ ptx: PopulatedTransaction, inputIndex: Int, redeemScript: [UInt8],
                                    type: SigHashType = .all, reused: SigHashReusedValues = SigHashReusedValues(),

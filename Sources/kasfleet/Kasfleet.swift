@@ -14,5 +14,6 @@ struct Kasfleet: ParsableCommand {
             MessageCommand.self,
             BenchCommand.self,
             DemoCommand.self,
+            ConsoleCommand.self,
         ])
 }

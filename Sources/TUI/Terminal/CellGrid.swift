@@ -22,7 +22,7 @@ public struct CellGrid: Hashable, Sendable {
         let i = y * size.width + x
         let old = cells[i]
         if old.width == 2 && cell.width != 2, x + 1 < size.width { cells[i + 1] = Cell(" ", style: cells[i + 1].style) }
-        if old.width == 0 && x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
+        if old.width == 0 && cell.width != 0 && x > 0 { cells[i - 1] = Cell(" ", style: cells[i - 1].style) }
         cells[i] = cell
     }
 

@@ -59,11 +59,24 @@ public enum ColorDownsampling {
         return UInt8(distance(c, grey) < distance(c, cube) ? 232 + greyStep : cubeIndex)
     }
 
-    /// The nearest of the 16 ANSI colours.
+    /// One of the 16 ANSI colours, by hue rather than by distance (a salmon red must stay red, not become grey):
+    /// an exact palette colour is itself; a greyish colour is the nearest of black, dark grey, grey and white;
+    /// otherwise each channel well above the weakest is "on" (red 1, green 2, blue 4), bright when the strongest
+    /// channel is near full.
     public static func to16(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
         let c = (Int(r), Int(g), Int(b))
-        var best = 0
-        for i in 1..<16 where distance(c, ansi16[i]) < distance(c, ansi16[best]) { best = i }
-        return UInt8(best)
+        if let exact = ansi16.firstIndex(where: { $0 == c }) { return UInt8(exact) }
+        let hi = max(c.0, c.1, c.2), lo = min(c.0, c.1, c.2), chroma = hi - lo
+        if chroma < 40 {
+            let level = (hi + lo) / 2
+            let greys: [(Int, UInt8)] = [(0, 0), (127, 8), (229, 7), (255, 15)]
+            return greys.min { abs($0.0 - level) < abs($1.0 - level) }!.1
+        }
+        let half = chroma / 2
+        var index = 0
+        if c.0 - lo > half { index |= 1 }
+        if c.1 - lo > half { index |= 2 }
+        if c.2 - lo > half { index |= 4 }
+        return UInt8(index + (hi > 240 ? 8 : 0))
     }
 }

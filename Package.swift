@@ -30,14 +30,15 @@ let package = Package(
             ]
         ),
         .target(name: "Sync", dependencies: ["WalletKit"]),
-        .target(name: "TUI", dependencies: ["Sync", "CNcursesw", "CQrencode"]),
+        .target(name: "TUI", dependencies: ["Sync", "WalletKit", "CNcursesw", "CQrencode"]),
         .executableTarget(
             name: "kasfleet",
             dependencies: ["TUI", "Sync", "WalletKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
 
         .testTarget(name: "WalletKitTests", dependencies: ["WalletKit"]),
-        // SyncTests and TUITests arrive with the sync and console issues.
+        // SyncTests arrive with the sync issue.
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "KasfleetTests", dependencies: ["WalletKit"]),
     ]
 )

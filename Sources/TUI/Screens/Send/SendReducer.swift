@@ -5,6 +5,12 @@ import WalletKit
 enum SendReducer {
     static func open(_ state: inout ConsoleState) -> [ConsoleEffect] {
         guard !state.lock.isLocked else { return [] }
+        if state.send.isDraft, state.send.step == .form, state.machineInView == nil {
+            // A payment left half-written comes back as it was.
+            state.send.returnTo = state.screen
+            state.modals = []
+            return ConsoleReducer.push(&state, .send) + validate(&state)
+        }
         var s = SendState()
         s.returnTo = state.screen
         if let m = state.machineInView {

@@ -55,10 +55,11 @@ import Testing
                                state: ConsoleState(size: driver.size, locked: false, now: Fixture.now), theme: .dark, dataInterval: .milliseconds(20))
         let run = Task { await loop.run() }
         // The live demo node goes from connecting to syncing to synced; the top bar follows on its own.
-        try await waitFor("the node connecting", timeout: .seconds(15), screen: driver) { driver.grid.line(0).contains("connecting") }
-        try await waitFor("the node syncing or synced", timeout: .seconds(15), screen: driver) {
-            driver.grid.line(0).contains("synced") || driver.grid.line(0).contains("syncing")
-        }
+        // The console's clock is fixed here, so only the node's notifications can change the top bar: its DAA score
+        // (and state) move on without any input.
+        try await waitFor("the node's DAA score", timeout: .seconds(15), screen: driver) { driver.grid.line(0).contains("DAA") }
+        let first = driver.grid.line(0)
+        try await waitFor("a newer DAA score", timeout: .seconds(15), screen: driver) { driver.grid.line(0) != first }
         driver.send(.signal(2))
         let final = await run.value
         #expect(final.exitSignal == 2)

@@ -80,6 +80,7 @@ public enum ConsoleReducer {
         case .receiveLoaded, .previewed, .previewFailed, .sent, .sendFailed:
             return action.isReceive ? ReceiveReducer.reduce(&state, action) : SendReducer.reduce(&state, action)
         case .frozenChanged(let count, let frozen):
+            state.busy = nil
             state.fleet.selection = []
             state.toast(count == 0 ? "nothing changed" : "\(frozen ? "froze" : "unfroze") \(count) machine\(count == 1 ? "" : "s")", count == 0 ? .info : .ok)
             return reload(&state, force: true)

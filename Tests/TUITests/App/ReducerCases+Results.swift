@@ -44,8 +44,13 @@ extension ReducerCases {
             #expect(s.receive.address?.address == "kaspa:q" && s.receive.qr?.size == 1 && !s.receive.loading)
         },
         ReducerCase("freezing done: told, selection cleared, table reloaded", .frozenChanged(count: 2, frozen: true),
-                    from: { await Start.after([.char("2"), .char(" "), .char(" ")]) }) { s, e in
+                    from: {
+            var s = await Start.after([.char("2"), .char(" "), .char(" ")])
+            s.busy = BusyTask("Freezing 2 machines")
+            return s
+        }) { s, e in
             #expect(s.toasts.last?.text == "froze 2 machines" && s.fleet.selection.isEmpty && e.compactMap(isLoadMachines).count == 1)
+            #expect(s.busy == nil, "the spinner stops")
         },
         ReducerCase("an export says where the file is", .exported(path: "/tmp/a.csv"), from: { await Start.activity() }) { s, _ in
             #expect(s.toasts.last?.text == "exported to /tmp/a.csv" && s.busy == nil)

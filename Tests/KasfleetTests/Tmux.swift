@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+
+/// A detached tmux session running a shell, driven like an operator: keys in (`send-keys`), screen out
+/// (`capture-pane -p`).
+struct Tmux {
+    static let path: String? = {
+        for dir in (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            let candidate = "\(dir)/tmux"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }()
+
+    let session: String
+
+    /// A new session `width` x `height` with `sh` (prompt `e2e$ `), UTF-8, tmux-256color and no status line.
+    init(width: Int, height: Int) throws {
+        session = "kasfleet-e2e-\(UUID().uuidString.prefix(8))"
+        try run(["new-session", "-d", "-s", session, "-x", "\(width)", "-y", "\(height)",
+                 "env TERM=tmux-256color LANG=C.UTF-8 LC_ALL=C.UTF-8 PS1='e2e$ ' sh"])
+        try run(["set-option", "-t", session, "status", "off"])
+    }
+
+    @discardableResult
+    func run(_ args: [String]) throws -> String {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: Tmux.path ?? "tmux")
+        p.arguments = args
+        let out = Pipe()
+        p.standardOutput = out
+        p.standardError = out
+        try p.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Named keys (`Enter`, `Escape`, `Down`) or text, as tmux send-keys takes them.
+    func keys(_ keys: String...) throws { try run(["send-keys", "-t", session] + keys) }
+    /// Text sent byte for byte (escape sequences included).
+    func literal(_ text: String) throws { try run(["send-keys", "-t", session, "-l", text]) }
+    /// A left click at a 0-based cell, as an SGR 1006 press and release.
+    func click(x: Int, y: Int) throws { try literal("\u{1B}[<0;\(x + 1);\(y + 1)M\u{1B}[<0;\(x + 1);\(y + 1)m") }
+    func resize(width: Int, height: Int) throws { try run(["resize-window", "-t", session, "-x", "\(width)", "-y", "\(height)"]) }
+    func screen() throws -> String { try run(["capture-pane", "-p", "-t", session]) }
+    func kill() { _ = try? run(["kill-session", "-t", session]) }
+
+    /// Waits until the screen satisfies `condition` and returns it; records the screen when it never does.
+    @discardableResult
+    func waitFor(_ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        var last = ""
+        repeat {
+            last = try screen()
+            if condition(last) { return last }
+            Thread.sleep(forTimeInterval: 0.1)
+        } while Date() < deadline
+        Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
+        throw TmuxTimeout()
+    }
+
+    func waitFor(_ text: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    }
+}
+
+struct TmuxTimeout: Error {}

@@ -24,13 +24,12 @@ public struct EscapeWriter: Sendable {
     public mutating func encode(_ grid: CellGrid, diff: FrameDiff, cursor: Point?) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(diff.cellCount * 4 + 64)
-        out += Array("\u{1B}[?2026h".utf8)
-        if diff.isFull { out += Array("\u{1B}[0m\u{1B}[2J".utf8) }
+        out += Self.syncStart
+        if diff.isFull { out += Self.clear }
         var current: Style? = nil
         var cursorAt: Point? = nil
-        var utf8 = [UInt8](repeating: 0, count: 4)
         for run in diff.runs {
-            if cursorAt != Point(x: run.x, y: run.y) { out += Array("\u{1B}[\(run.y + 1);\(run.x + 1)H".utf8) }
+            if cursorAt != Point(x: run.x, y: run.y) { Self.moveCursor(to: run.x, run.y, into: &out) }
             var x = run.x
             let end = run.x + run.count
             while x < end {
@@ -40,26 +39,59 @@ public struct EscapeWriter: Sendable {
                     out += sgr(cell.style)
                     current = cell.style
                 }
-                let v = cell.scalar.value
-                if v < 0x80 {
-                    out.append(UInt8(v))
-                } else {
-                    var n = 0
-                    for b in String(cell.scalar).utf8 { utf8[n] = b; n += 1 }
-                    out += utf8[0..<n]
-                }
+                Self.appendUTF8(cell.scalar, to: &out)
                 x += Int(max(1, cell.width))
             }
             cursorAt = Point(x: x, y: run.y)
         }
-        out += Array("\u{1B}[0m".utf8)
+        out += Self.reset
         if let c = cursor {
-            out += Array("\u{1B}[\(c.y + 1);\(c.x + 1)H\u{1B}[?25h".utf8)
+            Self.moveCursor(to: c.x, c.y, into: &out)
+            out += Self.showCursor
         } else {
-            out += Array("\u{1B}[?25l".utf8)
+            out += Self.hideCursor
         }
-        out += Array("\u{1B}[?2026l".utf8)
+        out += Self.syncEnd
         return out
+    }
+
+    static let syncStart = Array("\u{1B}[?2026h".utf8), syncEnd = Array("\u{1B}[?2026l".utf8)
+    static let clear = Array("\u{1B}[0m\u{1B}[2J".utf8), reset = Array("\u{1B}[0m".utf8)
+    static let showCursor = Array("\u{1B}[?25h".utf8), hideCursor = Array("\u{1B}[?25l".utf8)
+
+    /// `ESC [ row ; column H`, 1-based, without going through String.
+    static func moveCursor(to x: Int, _ y: Int, into out: inout [UInt8]) {
+        out.append(0x1B)
+        out.append(UInt8(ascii: "["))
+        appendDecimal(y + 1, to: &out)
+        out.append(UInt8(ascii: ";"))
+        appendDecimal(x + 1, to: &out)
+        out.append(UInt8(ascii: "H"))
+    }
+
+    static func appendDecimal(_ n: Int, to out: inout [UInt8]) {
+        if n >= 10 { appendDecimal(n / 10, to: &out) }
+        out.append(UInt8(48 + n % 10))
+    }
+
+    @inline(__always)
+    static func appendUTF8(_ s: Unicode.Scalar, to out: inout [UInt8]) {
+        let v = s.value
+        switch v {
+        case 0..<0x80: out.append(UInt8(v))
+        case 0x80..<0x800:
+            out.append(UInt8(0xC0 | (v >> 6)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        case 0x800..<0x10000:
+            out.append(UInt8(0xE0 | (v >> 12)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        default:
+            out.append(UInt8(0xF0 | (v >> 18)))
+            out.append(UInt8(0x80 | ((v >> 12) & 0x3F)))
+            out.append(UInt8(0x80 | ((v >> 6) & 0x3F)))
+            out.append(UInt8(0x80 | (v & 0x3F)))
+        }
     }
 
     /// OSC 52 clipboard write: `ESC ] 52 ; c ; <base64> BEL`.

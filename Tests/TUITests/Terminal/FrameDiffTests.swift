@@ -76,6 +76,15 @@ import Testing
         #expect(out == "\u{1B}[?2026h\u{1B}[2;3H\u{1B}[0;38;5;204;48;5;234mab日\u{1B}[0m\u{1B}[?25l\u{1B}[?2026l")
     }
 
+    @Test func scalarsAreEncodedAsUTF8() {
+        var out: [UInt8] = []
+        for s in "aé₭😀".unicodeScalars { EscapeWriter.appendUTF8(s, to: &out) }
+        #expect(out == Array("aé₭😀".utf8))
+        out = []
+        EscapeWriter.moveCursor(to: 199, 59, into: &out)
+        #expect(out == Array("\u{1B}[60;200H".utf8))
+    }
+
     @Test func clipboardIsOSC52WithBase64() {
         #expect(String(decoding: EscapeWriter.clipboard("kaspa:qz"), as: UTF8.self) == "\u{1B}]52;c;a2FzcGE6cXo=\u{07}")
     }

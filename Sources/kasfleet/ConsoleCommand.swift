@@ -44,7 +44,10 @@ struct ConsoleCommand: ParsableCommand {
                 throw CLIError(status: .configuration, message: (error as? LocalizedError)?.errorDescription ?? "\(error)")
             }
             let driver = NcursesDriver(colorMode: plain ? ColorMode.none : nil)
-            try driver.start()
+            do { try driver.start() } catch let error as NcursesDriver.DriverError {
+                let status: ExitStatus = if case .notATerminal = error { .usage } else { .configuration }
+                throw CLIError(status: status, message: error.errorDescription ?? "\(error)")
+            }
             defer { driver.stop() }
             if theme == nil, driver.colorMode == .ansi16, let sixteen = try? library.load("16-color") {
                 chosenTheme = sixteen

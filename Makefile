@@ -38,6 +38,7 @@ bench: release
 	.build/release/kasfleet bench derive --count 10000 --json
 	.build/release/kasfleet bench sign --inputs 100 --json
 	.build/release/kasfleet bench sign --inputs 1000 --json
+	.build/release/kasfleet bench render --machines 100000 --json
 
 # Bounded libFuzzer runs of every fuzz target (FUZZ_SECONDS each).
 fuzz: deps

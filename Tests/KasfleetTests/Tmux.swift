@@ -47,22 +47,23 @@ struct Tmux {
     func kill() { _ = try? run(["kill-session", "-t", session]) }
 
     /// Waits until the screen satisfies `condition` and returns it; records the screen when it never does.
+    /// The wait is a task sleep, so the tests running beside this one keep their threads.
     @discardableResult
-    func waitFor(_ what: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
-                 _ condition: (String) -> Bool) throws -> String {
+    func waitFor(_ what: String, timeout: Double = 40, sourceLocation: SourceLocation = #_sourceLocation,
+                 _ condition: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var last = ""
         repeat {
             last = try screen()
             if condition(last) { return last }
-            Thread.sleep(forTimeInterval: 0.1)
+            try await Task.sleep(for: .milliseconds(100))
         } while Date() < deadline
         Issue.record("timed out waiting for \(what); the screen was:\n\(last)", sourceLocation: sourceLocation)
         throw TmuxTimeout()
     }
 
-    func waitFor(_ text: String, timeout: Double = 20, sourceLocation: SourceLocation = #_sourceLocation) throws {
-        try waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
+    func waitFor(_ text: String, timeout: Double = 40, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        try await waitFor("'\(text)'", timeout: timeout, sourceLocation: sourceLocation) { $0.contains(text) }
     }
 }
 

@@ -3,7 +3,8 @@ import Testing
 
 /// The real loop over a MemoryDriver: keys in, frames out, only changed cells written, resize, quit.
 @Suite struct ConsoleLoopTests {
-    func waitFor(_ what: String, timeout: Duration = .seconds(10), screen: MemoryDriver? = nil, _ condition: () -> Bool) async throws {
+    /// Generous: beside the CPU-bound vector suites on two cores, this suite can wait its turn for many seconds.
+    func waitFor(_ what: String, timeout: Duration = .seconds(60), screen: MemoryDriver? = nil, _ condition: () -> Bool) async throws {
         let clock = ContinuousClock()
         let deadline = clock.now + timeout
         while !condition() {
@@ -57,9 +58,9 @@ import Testing
         // The live demo node goes from connecting to syncing to synced; the top bar follows on its own.
         // The console's clock is fixed here, so only the node's notifications can change the top bar: its DAA score
         // (and state) move on without any input.
-        try await waitFor("the node's DAA score", timeout: .seconds(15), screen: driver) { driver.grid.line(0).contains("DAA") }
+        try await waitFor("the node's DAA score", timeout: .seconds(60), screen: driver) { driver.grid.line(0).contains("DAA") }
         let first = driver.grid.line(0)
-        try await waitFor("a newer DAA score", timeout: .seconds(15), screen: driver) { driver.grid.line(0) != first }
+        try await waitFor("a newer DAA score", timeout: .seconds(60), screen: driver) { driver.grid.line(0) != first }
         driver.send(.signal(2))
         let final = await run.value
         #expect(final.exitSignal == 2)

@@ -47,6 +47,25 @@ extension ReducerCases {
         }) { s, _ in
             #expect(s.send.preview?.fee == Sompi(2036) && s.send.pending == nil)
         },
+        ReducerCase("Enter while the preview is on its way waits for it", .submit, from: {
+            var s = await Start.sendPreviewed()
+            s.send.pending = s.send.preview?.request
+            s.send.preview = nil
+            return s
+        }) { s, e in
+            #expect(s.send.step == .form && s.send.continueWhenPreviewed && e.isEmpty)
+        },
+        ReducerCase("…and goes on to the password when it arrives", .previewed(SendPreview(
+            request: SendRequest(to: "drone-0003", amount: Sompi(1)), destination: "kaspadev:x", destinationMachine: "drone-0003", fee: Sompi(2036),
+            computeMass: 2036, storageMass: 0, inputs: 1, balanceAfter: .zero, verdict: .allowed(notes: []))), from: {
+            var s = await Start.after([.char("s")], text: "drone-0003")
+            s.send.amount = TextField("0.00000001")
+            s.send.pending = SendRequest(to: "drone-0003", amount: Sompi(1))
+            s.send.continueWhenPreviewed = true
+            return s
+        }) { s, _ in
+            #expect(s.send.step == .confirm && !s.send.continueWhenPreviewed)
+        },
         ReducerCase("a preview for an older request is dropped", .previewed(SendPreview(
             request: SendRequest(to: "old", amount: Sompi(1)), destination: "", destinationMachine: nil, fee: .zero,
             computeMass: 0, storageMass: 0, inputs: 1, balanceAfter: .zero, verdict: .allowed(notes: []))), from: { await Start.sendPreviewed() }) { s, _ in

@@ -46,11 +46,16 @@ enum SendReducer {
             guard p.request == state.send.pending else { return [] }
             state.send.pending = nil
             state.send.preview = p
+            if state.send.continueWhenPreviewed, state.send.step == .form {
+                state.send.continueWhenPreviewed = false
+                return submit(&state)
+            }
             return []
         case .previewFailed(let f, let request):
             guard request == state.send.pending else { return [] }
             state.send.pending = nil
             state.send.preview = nil
+            state.send.continueWhenPreviewed = false
             let field = f.field ?? .amount
             state.send.errors[field] = f.message
             state.send.touched.insert(field)
@@ -87,6 +92,7 @@ enum SendReducer {
             case .priority: return []
             }
             state.send.touched.insert(state.send.focus)
+            state.send.continueWhenPreviewed = false
             return validate(&state)
         default:
             return []
@@ -140,7 +146,8 @@ enum SendReducer {
                 return effects
             }
             guard let preview = state.send.preview else {
-                state.toast("the preview is on its way", .info, seconds: 2)
+                // Enter typed right after the amount: go on as soon as the preview is here.
+                state.send.continueWhenPreviewed = state.send.pending != nil
                 return effects
             }
             guard preview.verdict.isAllowed else {

@@ -24,6 +24,8 @@ public struct SendState: Equatable, Sendable {
     /// The request whose preview is awaited.
     public var pending: SendRequest?
     public var submitError: String?
+    /// Enter was pressed while the preview was on its way: continue when it arrives (if the policy allows).
+    public var continueWhenPreviewed = false
     /// Where Esc returns.
     public var returnTo: ScreenID = .dashboard
 

@@ -125,6 +125,11 @@ public final class NcursesDriver: TerminalDriver, @unchecked Sendable {
             let rc = wget_wch(win, &wch)
             if rc == ERR {
                 for e in decoder.flush() { continuation.yield(e) }
+                if Self.terminalIsGone() {
+                    // The terminal closed (window killed, SSH dropped) without a signal reaching us: quit as on SIGHUP.
+                    continuation.yield(.signal(SIGHUP))
+                    break
+                }
                 continue
             }
             if rc == KEY_CODE_YES {
@@ -142,6 +147,13 @@ public final class NcursesDriver: TerminalDriver, @unchecked Sendable {
             for e in decoder.feed(.scalar(scalar)) { continuation.yield(e) }
         }
         threadDone.signal()
+    }
+
+    /// Whether standard input hung up: `wget_wch` then returns ERR at once instead of after its timeout.
+    static func terminalIsGone() -> Bool {
+        var p = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        guard poll(&p, 1, 0) >= 0 else { return errno != EINTR }
+        return p.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(0) != 1
     }
 
     /// ncurses key codes (terminfo-decoded sequences) as console keys.

@@ -107,4 +107,21 @@ struct ConsoleTmuxTests {
         let screen = try tmux.screen()
         #expect(screen.contains("before-42") && !screen.contains("Unlock the wallet"), "the shell's screen is back")
     }
+
+    @Test func closingTheTerminalEndsTheConsole() async throws {
+        let tmux = try Tmux(width: 100, height: 30)
+        defer { tmux.kill() }
+        let pidFile = FileManager.default.temporaryDirectory.appendingPathComponent("kasfleet-e2e-\(UUID().uuidString).pid")
+        defer { try? FileManager.default.removeItem(at: pidFile) }
+        try await tmux.waitFor("e2e$")
+        try tmux.literal("sh -c 'echo $$ > \(pidFile.path); exec \(CLI.binary.path) console --demo --machines 10'")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Unlock the wallet")
+        let pid = try #require(Int32(String(decoding: try Data(contentsOf: pidFile), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)))
+        try tmux.run(["kill-session", "-t", tmux.session])
+        // Gone within a few seconds, not left spinning on a dead terminal.
+        let deadline = Date().addingTimeInterval(20)
+        while kill(pid, 0) == 0 && Date() < deadline { try await Task.sleep(for: .milliseconds(100)) }
+        #expect(kill(pid, 0) != 0, "kasfleet (pid \(pid)) still runs after its terminal closed")
+    }
 }

@@ -152,9 +152,9 @@ public actor DemoDataSource: ConsoleDataSource {
 
     public func nodeStatus() async -> NodeStatus {
         let base: UInt64 = 91_482_117
-        let estimate = FeeEstimate(low: FeeRate(milliSompiPerGram: 1_000), normal: FeeRate(milliSompiPerGram: 1_000), priority: FeeRate(milliSompiPerGram: 2_500))
+        let estimate = FeeRates(low: FeeRate(milliSompiPerGram: 1_000), normal: FeeRate(milliSompiPerGram: 1_000), priority: FeeRate(milliSompiPerGram: 2_500))
         var status = NodeStatus(url: settingsValue.nodeURL, network: .devnet, sync: .synced, daaScore: base, mempoolSize: mempool,
-                                feeEstimate: estimate, serverVersion: "kaspad 1.1.0 (demo)", hasUtxoIndex: true, peers: 8,
+                                feeRates: estimate, serverVersion: "kaspad 1.1.0 (demo)", hasUtxoIndex: true, peers: 8,
                                 lastUpdate: clock(), isEmbedded: false)
         guard live else { return status }
         let elapsed = max(0, clock() - startedAt)

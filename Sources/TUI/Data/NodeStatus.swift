@@ -17,7 +17,7 @@ public struct NodeStatus: Equatable, Sendable {
     public var sync: Sync
     public var daaScore: UInt64?
     public var mempoolSize: Int?
-    public var feeEstimate: FeeEstimate?
+    public var feeRates: FeeRates?
     public var serverVersion: String?
     public var hasUtxoIndex: Bool?
     public var peers: Int?
@@ -27,14 +27,14 @@ public struct NodeStatus: Equatable, Sendable {
     public var isEmbedded: Bool
 
     public init(url: String, network: Network, sync: Sync, daaScore: UInt64? = nil, mempoolSize: Int? = nil,
-                feeEstimate: FeeEstimate? = nil, serverVersion: String? = nil, hasUtxoIndex: Bool? = nil, peers: Int? = nil,
+                feeRates: FeeRates? = nil, serverVersion: String? = nil, hasUtxoIndex: Bool? = nil, peers: Int? = nil,
                 lastUpdate: Int64? = nil, isEmbedded: Bool = false) {
         self.url = url
         self.network = network
         self.sync = sync
         self.daaScore = daaScore
         self.mempoolSize = mempoolSize
-        self.feeEstimate = feeEstimate
+        self.feeRates = feeRates
         self.serverVersion = serverVersion
         self.hasUtxoIndex = hasUtxoIndex
         self.peers = peers
@@ -54,8 +54,9 @@ public struct NodeStatus: Equatable, Sendable {
     }
 }
 
-/// Fee rates from the node's estimate (GetFeeEstimate buckets).
-public struct FeeEstimate: Equatable, Sendable {
+/// Fee rates from the node's estimate, one per priority (from GetFeeEstimate's buckets: low = sub-hour,
+/// normal = sub-minute, priority = sub-second).
+public struct FeeRates: Equatable, Sendable {
     public var low: FeeRate
     public var normal: FeeRate
     public var priority: FeeRate

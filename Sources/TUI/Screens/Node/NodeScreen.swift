@@ -39,7 +39,7 @@ public enum NodeScreen {
             ("DAA score", n.daaScore.map { NumberText.grouped($0) } ?? "unknown", .plain),
             ("Mempool", n.mempoolSize.map { "\(NumberText.grouped($0)) transactions" } ?? "unknown", .plain),
         ]
-        if let f = n.feeEstimate {
+        if let f = n.feeRates {
             items.append(("Fee (low)", rate(f.low), .plain))
             items.append(("Fee (normal)", rate(f.normal), .plain))
             items.append(("Fee (priority)", rate(f.priority), .plain))

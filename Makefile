@@ -41,6 +41,7 @@ bench: release
 	.build/release/kasfleet bench verify --inputs 100 --json
 	.build/release/kasfleet bench store --machines 100000 --utxos 1000000 --json
 	.build/release/kasfleet bench devnet --txs 10000 --json
+	.build/release/kasfleet bench render --machines 100000 --json
 
 # Bounded libFuzzer runs of every fuzz target (FUZZ_SECONDS each).
 fuzz: deps

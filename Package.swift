@@ -50,7 +50,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "TUI", dependencies: ["Sync", "CNcursesw", "CQrencode"]),
+        .target(name: "TUI", dependencies: ["Sync", "WalletKit", "CNcursesw", "CQrencode"]),
         .executableTarget(
             name: "kasfleet",
             dependencies: ["TUI", "Sync", "WalletKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -58,7 +58,7 @@ let package = Package(
 
         .testTarget(name: "WalletKitTests", dependencies: ["WalletKit"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "WalletKit"]),
-        // TUITests arrive with the console issue.
+        .testTarget(name: "TUITests", dependencies: ["TUI"]),
         .testTarget(name: "KasfleetTests", dependencies: ["WalletKit", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

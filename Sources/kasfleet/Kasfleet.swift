@@ -22,5 +22,6 @@ struct Kasfleet: ParsableCommand {
             BenchCommand.self,
             DemoCommand.self,
             DebugCommand.self,
+            ConsoleCommand.self,
         ])
 }

@@ -42,14 +42,14 @@ public struct Sender: Sendable {
 
     /// Builds the payment and asks the policy without signing or broadcasting; nothing stays reserved.
     public func preview(_ request: PaymentRequest) async throws -> SendReport {
-        let p = try await prepare(request)
+        let p = try await prepare(request, preview: true)
         try store.release(reservationId: p.reservationId)
         return SendReport(dryRun: true, source: request.source.description, transactions: [p.summary], policy: p.verdict, submitted: [], uneconomic: [])
     }
 
     /// Sends the payment. A policy denial throws `StoreError.policyDenied` with every reason, before signing.
     public func send(_ request: PaymentRequest, keys: UnlockedKeys) async throws -> SendReport {
-        let p = try await prepare(request)
+        let p = try await prepare(request, preview: false)
         var ledgerId: Int64?
         let signed: PopulatedTransaction
         do {
@@ -72,13 +72,23 @@ public struct Sender: Sendable {
                           submitted: [signed.tx.id.hex], uneconomic: [])
     }
 
-    func prepare(_ request: PaymentRequest) async throws -> Prepared {
-        let rate = try await feeRate(request.fee)
-        let change = ScriptPublicKey(address: try Address(try store.changeAddress(request.source)))
-        _ = try store.signingAccount(request.source)
+    /// Reserves and builds. A payment the policy denies stops here, before anything is reserved, unless it is
+    /// only a preview (which shows the verdict with the transaction, when one can be built).
+    func prepare(_ request: PaymentRequest, preview: Bool) async throws -> Prepared {
         let verdict = try request.source.machine.map {
             PolicyVerdict(try store.evaluate(ProposedSpend(machine: $0, amount: request.amount, destination: request.destination.string)))
         } ?? .notApplicable
+        guard verdict.allowed || preview else { throw StoreError.policyDenied(verdict.reasons) }
+        do { return try await build(request, verdict: verdict) } catch {
+            if !verdict.allowed { throw StoreError.policyDenied(verdict.reasons) }
+            throw error
+        }
+    }
+
+    private func build(_ request: PaymentRequest, verdict: PolicyVerdict) async throws -> Prepared {
+        let rate = try await feeRate(request.fee)
+        let change = ScriptPublicKey(address: try Address(try store.changeAddress(request.source)))
+        _ = try store.signingAccount(request.source)
         let reservationId = "send-\(UUID().uuidString)"
         let perInput = ConsolidationPlanner(feeRate: rate).inputFee()
         var target = request.amount

@@ -30,6 +30,26 @@ import WalletKit
         await node.stopServing()
     }
 
+    @Test func addressesAddedWhileRunningAreSubscribedAndSynced() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        let before = await running.engine.watchedAddressCount
+        // A machine registered while the engine runs, funded before and after the engine notices it.
+        let robot = try w.addMachine("robot-7")
+        await node.fund([(robot, .kas(4))])
+        try await eventually("the new address is watched") { await running.engine.watchedAddressCount > before }
+        await node.fund([(robot, .kas(6))])
+        let next = try w.store.newAddress(account: w.operatorSource.name)
+        await node.fund([(try Address(next.address), .kas(1))])
+        let all = try w.machineAddresses("robot-7") + [try Address(next.address)]
+        try await eventually("both fundings are in the store") { try await sameUtxos(w.store, node, all) }
+        #expect(try storeTotal(w.store, all) == 11 * Sompi.perKas)
+        await running.stop()
+        await node.stopServing()
+    }
+
     @Test func sendIsAcceptedWithTheNodesIdAndExactBalances() async throws {
         let (node, port) = try await startDevnet()
         let w = try SyncWallet()

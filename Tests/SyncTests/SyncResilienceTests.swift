@@ -146,7 +146,7 @@ import WalletKit
         let o2 = Outpoint(transactionId: Hash32(storage: (2, 0, 0, 0)), index: 1)
         let e = UtxoEntry(amount: .kas(1), scriptPublicKey: ScriptPublicKey(address: a))
         var set = UtxoChangeSet()
-        let watched: Set<String> = [a.string]
+        let watched: [Address: String] = [a: a.string]
         // Added, removed by a reorg, added again: present. Added then removed: absent. Unwatched: ignored.
         set.apply(UtxosChanged(added: [AddressUtxo(address: a, outpoint: o1, entry: e), AddressUtxo(address: a, outpoint: o2, entry: e)], removed: []), watched: watched)
         set.apply(UtxosChanged(added: [AddressUtxo(address: b, outpoint: o2, entry: e)], removed: [AddressUtxo(address: a, outpoint: o1, entry: e)]), watched: watched)

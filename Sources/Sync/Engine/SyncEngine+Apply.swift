@@ -15,10 +15,11 @@ struct UtxoChangeSet {
     var isEmpty: Bool { changes.isEmpty }
     var count: Int { changes.count }
 
-    mutating func apply(_ u: UtxosChanged, watched: Set<String>) {
+    /// `watched`: the watched addresses and their text as the store keeps it.
+    mutating func apply(_ u: UtxosChanged, watched: [Address: String]) {
         for r in u.removed { changes[r.outpoint] = .remove }
         for a in u.added {
-            guard let address = a.address?.string, watched.contains(address) else { continue }
+            guard let key = a.address, let address = watched[key] else { continue }
             changes[a.outpoint] = .add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
             let id = a.outpoint.transactionId
             let sum = (receivedBy[id]?.amount ?? 0).addingReportingOverflow(a.entry.amount.rawValue)
@@ -80,19 +81,18 @@ extension SyncEngine {
     func subscribeNewAddresses() async throws -> [Address] {
         let rows = try store.watchedAddresses(after: lastAddressId)
         guard !rows.isEmpty else { return [] }
-        var fresh: [Address] = []
-        for row in rows where !watchedSet.contains(row.address) {
+        var fresh: [(Address, String)] = []
+        for row in rows {
             guard let address = try? Address(row.address) else {
                 logger.error("stored address does not parse; not watched", metadata: ["address": "\(row.address)"])
                 continue
             }
-            fresh.append(address)
+            if watchedNames[address] == nil { fresh.append((address, row.address)) }
         }
-        try await client.subscribeUtxosChanged(fresh)
-        watched += fresh
-        watchedSet.formUnion(fresh.map(\.string))
+        try await client.subscribeUtxosChanged(fresh.map(\.0))
+        for (address, text) in fresh where watchedNames.updateValue(text, forKey: address) == nil { watched.append(address) }
         lastAddressId = rows.last?.id ?? lastAddressId
-        return fresh
+        return fresh.map(\.0)
     }
 
     /// Makes the store hold exactly the node's UTXOs of `addresses` (batch by batch, one store transaction
@@ -108,7 +108,7 @@ extension SyncEngine {
             var seen = Set<Outpoint>()
             var added: [UtxoUpdate] = []
             for u in snapshot {
-                guard let address = u.address?.string, watchedSet.contains(address) else { continue }
+                guard let a = u.address, let address = watchedNames[a] else { continue }
                 seen.insert(u.outpoint)
                 if held[u.outpoint] != u.entry.blockDaaScore {
                     added.append(UtxoUpdate(outpoint: u.outpoint, entry: u.entry, address: address))
@@ -166,7 +166,7 @@ extension SyncEngine {
             }
             switch item {
             case .tick: tick = true
-            case .node(.utxosChanged(let u)): changes.apply(u, watched: watchedSet)
+            case .node(.utxosChanged(let u)): changes.apply(u, watched: watchedNames)
             case .node(.virtualDaaScoreChanged(let score)): virtualDaaScore = max(virtualDaaScore, score)
             case .node(.virtualChainChanged(let c)): chain.append(c)
             case .node(.connected), .node(.disconnected), .node(.sinkBlueScoreChanged): break

@@ -60,7 +60,8 @@ public actor SyncEngine {
 
     /// Watched addresses (subscribed) and the highest address row id loaded.
     var watched: [Address] = []
-    var watchedSet = Set<String>()
+    /// Each watched address with its text as the store keeps it (so notifications need no re-encoding).
+    var watchedNames: [Address: String] = [:]
     var lastAddressId: Int64 = 0
     var tracker = TransactionTracker()
     var globalSubscriptions = false

@@ -26,7 +26,7 @@ release: deps
 	$(SWIFT) build -c release
 
 run: build
-	@$(SWIFT) run --skip-build kasfleet demo
+	@$(SWIFT) run --skip-build kasfleet run-demo
 
 test: deps
 	$(SWIFT) build --build-tests
@@ -42,6 +42,7 @@ bench: release
 	.build/release/kasfleet bench store --machines 100000 --utxos 1000000 --json
 	.build/release/kasfleet bench devnet --txs 10000 --json
 	.build/release/kasfleet bench render --machines 100000 --json
+	.build/release/kasfleet bench sync --addresses 10000 --utxo-changes 100000 --json
 
 # Bounded libFuzzer runs of every fuzz target (FUZZ_SECONDS each).
 fuzz: deps

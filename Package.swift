@@ -59,6 +59,6 @@ let package = Package(
         .testTarget(name: "WalletKitTests", dependencies: ["WalletKit"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "WalletKit"]),
         .testTarget(name: "TUITests", dependencies: ["TUI"]),
-        .testTarget(name: "KasfleetTests", dependencies: ["WalletKit", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "KasfleetTests", dependencies: ["WalletKit", "Sync", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

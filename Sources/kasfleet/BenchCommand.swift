@@ -5,5 +5,5 @@ import ArgumentParser
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Benchmarks (run from a release build).",
-        subcommands: [BenchDerive.self, BenchSign.self, BenchVerify.self, BenchStore.self, BenchDevnet.self, BenchRender.self])
+        subcommands: [BenchDerive.self, BenchSign.self, BenchVerify.self, BenchStore.self, BenchDevnet.self, BenchRender.self, BenchSync.self])
 }

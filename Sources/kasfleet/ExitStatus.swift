@@ -29,6 +29,10 @@ enum ExitStatus: Int32 {
             case .rpc, .badResponse, .messageTooLarge: return .badData
             case .unreachable, .disconnected, .notConnected, .timeout, .cancelled: return .nodeUnavailable
             }
+        case let e as SendError:
+            switch e {
+            case .insufficientFunds, .tooHeavy, .selfCheckFailed, .idMismatch, .nothingToConsolidate: return .badData
+            }
         case let e as DevnetError:
             if case .snapshot = e { return .badData }
             return .configuration

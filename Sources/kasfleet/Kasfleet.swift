@@ -12,6 +12,10 @@ struct Kasfleet: ParsableCommand {
             AccountCommand.self,
             AddressCommand.self,
             BalanceCommand.self,
+            SendCommand.self,
+            SweepCommand.self,
+            CompoundCommand.self,
+            SyncCommand.self,
             UtxoCommand.self,
             FleetCommand.self,
             HistoryCommand.self,
@@ -21,6 +25,7 @@ struct Kasfleet: ParsableCommand {
             NodeCommand.self,
             BenchCommand.self,
             DemoCommand.self,
+            RunDemoCommand.self,
             DebugCommand.self,
             ConsoleCommand.self,
         ])

@@ -22,15 +22,18 @@ public struct TransactionBuilder: Sendable {
     public var payments: [TransactionOutput]
     public var change: ScriptPublicKey
     public var feeRate: FeeRate?
+    /// Paid on top of the mass-based fee (the reference wallet's `priority_fee`).
+    public var priorityFee: Sompi
     public var payload: [UInt8]
 
     public init(version: UInt16 = 0, spends: [Spend], payments: [TransactionOutput], change: ScriptPublicKey,
-                feeRate: FeeRate? = nil, payload: [UInt8] = []) {
+                feeRate: FeeRate? = nil, priorityFee: Sompi = .zero, payload: [UInt8] = []) {
         self.version = version
         self.spends = spends
         self.payments = payments
         self.change = change
         self.feeRate = feeRate
+        self.priorityFee = priorityFee
         self.payload = payload
     }
 
@@ -72,7 +75,7 @@ public struct TransactionBuilder: Sendable {
                 if keepChange && remainder != .zero { keepChange = false; continue }
                 throw .storageMassTooHigh(storage)
             }
-            let required = requiredFee(candidate, entries: entries)
+            guard let required = requiredFee(candidate, entries: entries).adding(priorityFee) else { throw .overflow }
             if required <= fee {
                 // Without a change output, whatever is left over goes to the miner as part of the fee.
                 return (ptx, keepChange ? fee : remainder.adding(fee) ?? fee)

@@ -1,0 +1,280 @@
+import Foundation
+import WalletKit
+
+/// UTXO changes of a burst of notifications, collapsed per outpoint (the last change wins), so that a burst is
+/// one store transaction whatever order its notifications had.
+struct UtxoChangeSet {
+    enum Change {
+        case add(UtxoUpdate)
+        case remove
+    }
+
+    var changes: [Outpoint: Change] = [:]
+    /// Added UTXOs by transaction, for incoming history.
+    var receivedBy: [TransactionID: (address: String, amount: UInt64)] = [:]
+    var isEmpty: Bool { changes.isEmpty }
+    var count: Int { changes.count }
+
+    /// `watched`: the watched addresses and their text as the store keeps it.
+    mutating func apply(_ u: UtxosChanged, watched: [Address: String]) {
+        for r in u.removed { changes[r.outpoint] = .remove }
+        for a in u.added {
+            guard let key = a.address, let address = watched[key] else { continue }
+            changes[a.outpoint] = .add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
+            let id = a.outpoint.transactionId
+            let sum = (receivedBy[id]?.amount ?? 0).addingReportingOverflow(a.entry.amount.rawValue)
+            receivedBy[id] = (receivedBy[id]?.address ?? address, sum.overflow ? .max : sum.partialValue)
+        }
+    }
+
+    /// (added, removed) in chunks of at most `size` changes.
+    func chunks(_ size: Int) -> [(added: [UtxoUpdate], removed: [Outpoint])] {
+        var out: [(added: [UtxoUpdate], removed: [Outpoint])] = []
+        var added: [UtxoUpdate] = [], removed: [Outpoint] = []
+        added.reserveCapacity(min(size, changes.count))
+        for (outpoint, change) in changes {
+            switch change {
+            case .add(let u): added.append(u)
+            case .remove: removed.append(outpoint)
+            }
+            if added.count + removed.count >= size {
+                out.append((added, removed))
+                added = []
+                removed = []
+            }
+        }
+        if !added.isEmpty || !removed.isEmpty { out.append((added, removed)) }
+        return out
+    }
+}
+
+extension SyncEngine {
+    // MARK: connect and resync
+
+    func connectAndSync() async throws -> SyncSummary {
+        set(.connecting)
+        let started = ContinuousClock.now
+        let info = try await client.connect(expecting: network, requireUtxoIndex: options.requireUtxoIndex)
+        serverInfo = info
+        nodeSynced = info.isSynced
+        virtualDaaScore = max(virtualDaaScore, info.virtualDaaScore)
+        try await dropUntilConnected()
+        if !globalSubscriptions {
+            try await client.subscribeVirtualDaaScoreChanged()
+            try await client.subscribeVirtualChainChanged(includeAcceptedTransactionIds: true)
+            globalSubscriptions = true
+        }
+        _ = try await subscribeNewAddresses()
+        set(.syncing(percent: 0))
+        let (added, removed) = try await reconcile(watched, reportProgress: true)
+        try updateMaturity(force: true)
+        try loadPendingTransactions()
+        try settleByInputs()
+        set(currentState())
+        let elapsed = ContinuousClock.now - started
+        return SyncSummary(node: client.endpoint.description, networkId: info.networkId, serverVersion: info.serverVersion,
+                           virtualDaaScore: virtualDaaScore, isNodeSynced: info.isSynced, watchedAddresses: watched.count,
+                           added: added, removed: removed, utxos: try store.utxoCount(), seconds: Backoff.seconds(elapsed))
+    }
+
+    /// Loads addresses added to the store since the last look and subscribes them (batched by the client).
+    func subscribeNewAddresses() async throws -> [Address] {
+        let rows = try store.watchedAddresses(after: lastAddressId)
+        guard !rows.isEmpty else { return [] }
+        var fresh: [(Address, String)] = []
+        for row in rows {
+            guard let address = try? Address(row.address) else {
+                logger.error("stored address does not parse; not watched", metadata: ["address": "\(row.address)"])
+                continue
+            }
+            if watchedNames[address] == nil { fresh.append((address, row.address)) }
+        }
+        try await client.subscribeUtxosChanged(fresh.map(\.0))
+        for (address, text) in fresh where watchedNames.updateValue(text, forKey: address) == nil { watched.append(address) }
+        lastAddressId = rows.last?.id ?? lastAddressId
+        return fresh.map(\.0)
+    }
+
+    /// Makes the store hold exactly the node's UTXOs of `addresses` (batch by batch, one store transaction
+    /// each): adds what it lacks (or holds with another block DAA score, after a reorg), removes what the node
+    /// no longer has. Returns how many were added and removed.
+    func reconcile(_ addresses: [Address], reportProgress: Bool) async throws -> (Int, Int) {
+        let batches = addresses.chunked(max(1, options.snapshotBatchSize))
+        var totalAdded = 0, totalRemoved = 0
+        for (i, batch) in batches.enumerated() {
+            let snapshot = try await client.utxos(for: Array(batch))
+            let strings = batch.map(\.string)
+            let held = try store.utxoScores(addresses: strings)
+            var seen = Set<Outpoint>()
+            var added: [UtxoUpdate] = []
+            for u in snapshot {
+                guard let a = u.address, let address = watchedNames[a] else { continue }
+                seen.insert(u.outpoint)
+                if held[u.outpoint] != u.entry.blockDaaScore {
+                    added.append(UtxoUpdate(outpoint: u.outpoint, entry: u.entry, address: address))
+                }
+            }
+            let removed = held.keys.filter { !seen.contains($0) }
+            if !added.isEmpty || !removed.isEmpty {
+                try store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore)
+            }
+            totalAdded += added.count
+            totalRemoved += removed.count
+            if reportProgress { set(.syncing(percent: (i + 1) * 100 / max(1, batches.count))) }
+        }
+        return (totalAdded, totalRemoved)
+    }
+
+    func currentState() -> SyncState {
+        if !nodeSynced { return .behind(.nodeNotSynced(daaScore: virtualDaaScore)) }
+        if inbox.count > options.behindThreshold { return .behind(.catchingUp(pendingEvents: inbox.count)) }
+        return .synced(daaScore: virtualDaaScore)
+    }
+
+    // MARK: live
+
+    /// Applies notifications until the connection is lost (throws its error) or the task is cancelled.
+    func live() async throws {
+        while !Task.isCancelled {
+            let batch = await takeInbox()
+            if batch.isEmpty && isFinished { throw CancellationError() }
+            if let lost = try await apply(batch) { throw lost }
+        }
+        throw CancellationError()
+    }
+
+    /// Applies what is queued now, without waiting.
+    func applyQueued() async throws {
+        let batch = inbox
+        inbox = []
+        if let lost = try await apply(batch) { throw lost }
+    }
+
+    /// Applies one burst in order: its UTXO changes in one store transaction (or a few, when huge), then its
+    /// chain changes and periodic work. Returns the error of a `.disconnected` in the burst (the items after it
+    /// go back to the queue, for the next connection's marker to sort out).
+    func apply(_ batch: [Inbound]) async throws -> NodeError? {
+        var changes = UtxoChangeSet()
+        var chain: [VirtualChainChange] = []
+        var tick = false
+        var lost: NodeError?
+        for (i, item) in batch.enumerated() {
+            if case .node(.disconnected(let error)) = item {
+                lost = error
+                inbox.insert(contentsOf: batch[(i + 1)...], at: 0)
+                break
+            }
+            switch item {
+            case .tick: tick = true
+            case .node(.utxosChanged(let u)): changes.apply(u, watched: watchedNames)
+            case .node(.virtualDaaScoreChanged(let score)): virtualDaaScore = max(virtualDaaScore, score)
+            case .node(.virtualChainChanged(let c)): chain.append(c)
+            case .node(.connected), .node(.disconnected), .node(.sinkBlueScoreChanged): break
+            }
+        }
+        if !changes.isEmpty { try write(changes) }
+        for c in chain { try applyChain(c) }
+        if tick { try await periodic() }
+        if lost == nil { set(currentState()) }
+        return lost
+    }
+
+    private func write(_ changes: UtxoChangeSet) throws {
+        for chunk in changes.chunks(max(1, options.maxChangesPerWrite)) {
+            try store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore)
+        }
+        let now = Int64(clock.now())
+        var incoming: [HistoryRecord] = []
+        for (id, received) in changes.receivedBy where !tracker.contains(id) {
+            let owner = try store.owner(of: received.address)
+            incoming.append(HistoryRecord(transactionId: id, accountId: owner?.accountId, machineId: owner?.machineId, direction: .incoming,
+                                          amount: Sompi(received.amount), blockDaaScore: virtualDaaScore, state: .accepted,
+                                          counterparty: nil, at: now))
+        }
+        try store.recordIncoming(incoming)
+    }
+
+    private func applyChain(_ change: VirtualChainChange) throws {
+        let outcome = tracker.apply(change, at: clock.now())
+        for id in outcome.accepted {
+            try store.markHistory(id, state: .accepted, blockDaaScore: virtualDaaScore)
+            logger.info("transaction accepted", metadata: ["transactionId": "\(id.hex)"])
+        }
+        for id in outcome.reverted {
+            // A reorg took the acceptance back: pending again, and its inputs (back in the UTXO set) stay ours to spend only through it.
+            try store.markHistory(id, state: .pending)
+            try store.markSpentInMempool(tracker.inputs(of: id), by: id)
+            logger.warning("transaction acceptance reverted by a reorg", metadata: ["transactionId": "\(id.hex)"])
+        }
+    }
+
+    // MARK: periodic work
+
+    func periodic() async throws {
+        let fresh = try await subscribeNewAddresses()
+        if !fresh.isEmpty { _ = try await reconcile(fresh, reportProgress: false) }
+        try updateMaturity(force: false)
+        try loadPendingTransactions()
+        try settleOverdue()
+        if clock.now() - lastReservationPurge >= 30 {
+            try store.releaseExpiredReservations()
+            lastReservationPurge = clock.now()
+        }
+        tracker.prune(now: clock.now(), keep: options.keepAccepted)
+        if !nodeSynced, let info = try? await client.serverInfo() {
+            nodeSynced = info.isSynced
+            virtualDaaScore = max(virtualDaaScore, info.virtualDaaScore)
+        }
+    }
+
+    func updateMaturity(force: Bool) throws {
+        guard force || virtualDaaScore != maturityScore else { return }
+        try store.updateVirtualDaaScore(virtualDaaScore)
+        maturityScore = virtualDaaScore
+    }
+
+    /// Pending transactions in the store that this engine does not follow yet (broadcast by another process).
+    func loadPendingTransactions() throws {
+        for p in try store.pendingTransactions() where !tracker.contains(p.transactionId) {
+            try follow(p.transactionId, inputs: try store.outpointsSpent(by: p.transactionId), at: Double(p.createdAt))
+        }
+    }
+
+    /// Starts following a transaction. When none of its inputs is marked spent by it any more, the node
+    /// already took them (accepted while the broadcast was being recorded, or while no engine ran).
+    func follow(_ id: TransactionID, inputs: [Outpoint], at time: Double) throws {
+        tracker.track(id, inputs: inputs, at: time)
+        if try store.outpointsSpent(by: id).isEmpty {
+            tracker.markAccepted(id, at: clock.now())
+            try store.markHistory(id, state: .accepted, blockDaaScore: virtualDaaScore)
+        }
+    }
+
+    /// After a resync: a pending transaction whose inputs are all gone from the UTXO set was accepted while we
+    /// were away (its UTXO removals arrived in the snapshot instead of a chain notification).
+    func settleByInputs() throws {
+        for id in tracker.pending {
+            let inputs = tracker.inputs(of: id)
+            guard !inputs.isEmpty, try store.outpointsSpent(by: id).isEmpty else { continue }
+            tracker.markAccepted(id, at: clock.now())
+            try store.markHistory(id, state: .accepted, blockDaaScore: virtualDaaScore)
+        }
+    }
+
+    /// Gives up transactions not accepted in time: rejected, their UTXOs spendable again.
+    func settleOverdue() throws {
+        for id in tracker.overdue(now: clock.now(), timeout: options.transactionTimeout) {
+            if try store.outpointsSpent(by: id).isEmpty && !tracker.inputs(of: id).isEmpty {
+                tracker.markAccepted(id, at: clock.now())
+                try store.markHistory(id, state: .accepted, blockDaaScore: virtualDaaScore)
+                continue
+            }
+            try store.markHistory(id, state: .rejected)
+            try store.unmarkSpent(by: id)
+            try store.audit(kind: "transaction.expired", subject: id.hex,
+                            details: ["reason": "not accepted within \(Int(options.transactionTimeout)) s"])
+            tracker.forget(id)
+            logger.warning("transaction given up", metadata: ["transactionId": "\(id.hex)"])
+        }
+    }
+}

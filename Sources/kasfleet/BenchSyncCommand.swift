@@ -1,0 +1,103 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Sync
+import WalletKit
+
+/// `kasfleet bench sync --addresses N --utxo-changes M --json`: a wallet file with N watched addresses and the
+/// sync engine connected to an in-process devnet node over loopback gRPC. Times: the first sync (subscribing
+/// every address in batches and the snapshot), then M UTXO changes the node pushes as UtxosChanged
+/// notifications (funding batches of 1000 outputs to random watched addresses) until every one is in the store
+/// through the engine's coalesced store transactions, then a resync (reconnect + snapshot reconcile of M UTXOs).
+struct BenchSync: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "sync", abstract: "Time the sync engine: subscribe N addresses, apply M UTXO changes.")
+
+    @Option(help: "Watched addresses.")
+    var addresses: Int = 10_000
+
+    @Option(name: .customLong("utxo-changes"), help: "UTXO changes pushed by the node.")
+    var utxoChanges: Int = 100_000
+
+    @Flag(help: "Print JSON on stdout.")
+    var json = false
+
+    struct Report: Encodable {
+        let benchmark = "sync"
+        let addresses: Int
+        let utxoChanges: Int
+        let subscribeAndSnapshotSeconds: Double
+        let seconds: Double
+        let changesPerSecond: Double
+        let resyncSeconds: Double
+        let resyncUtxosPerSecond: Double
+    }
+
+    func validate() throws {
+        guard (1...1_000_000).contains(addresses) else { throw ValidationError("--addresses must be between 1 and 1000000") }
+        guard (1...10_000_000).contains(utxoChanges) else { throw ValidationError("--utxo-changes must be between 1 and 10000000") }
+    }
+
+    func run() throws {
+        try runReporting {
+            let (n, m) = (addresses, utxoChanges)
+            let report = try blocking { try await Self.measure(addresses: n, changes: m) }
+            if json { return try Console.json(report) }
+            Console.out("""
+                \(n) addresses subscribed and synced in \(String(format: "%.3f", report.subscribeAndSnapshotSeconds)) s
+                \(m) UTXO changes into the store in \(String(format: "%.3f", report.seconds)) s (\(Int(report.changesPerSecond)) changes/s)
+                resync of \(m) UTXOs in \(String(format: "%.3f", report.resyncSeconds)) s (\(Int(report.resyncUtxosPerSecond)) UTXOs/s)
+                """)
+        }
+    }
+
+    static func measure(addresses n: Int, changes m: Int) async throws -> Report {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("kasfleet-bench-sync-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let master = try ExtendedPrivateKey(seed: Mnemonic.random().seed())
+        let store = try WalletStore.create(at: WalletStore.databaseURL(directory: dir), network: .devnet, password: SecretBytes(Array("bench".utf8)),
+                                           source: .masterKey(master), kdf: .insecureForTests)
+        try StoreBenchmark.fill(store, counts: .init(machines: n, groups: 10, utxos: 0, ledgerEntries: 0),
+                                account: try Bip32Account(master: master, account: 7), now: Int64(Date().timeIntervalSince1970))
+        let watched = try store.watchedAddresses().compactMap { try? Address($0) }
+        let node = DevnetNode()
+        let port = try await node.startServing(host: "127.0.0.1", port: 0)
+        let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
+        var options = SyncEngine.Options()
+        options.tickInterval = .milliseconds(200)
+        let engine = SyncEngine(client: client, store: store, options: options)
+        let runner = Task { try await engine.run() }
+        defer { runner.cancel() }
+
+        let t0 = DispatchTime.now().uptimeNanoseconds
+        guard await engine.waitUntil(seconds: 600, { $0.isSynced }) else { throw CLIError.badData("the engine did not sync within 10 minutes") }
+        let t1 = DispatchTime.now().uptimeNanoseconds
+
+        var rng = SystemRandomNumberGenerator()
+        let before = try store.utxoCount()
+        var sent = 0
+        while sent < m {
+            let k = min(1000, m - sent)
+            await node.fund((0..<k).map { _ in (address: watched[Int.random(in: 0..<watched.count, using: &rng)], amount: Sompi(UInt64.random(in: 100_000...10_000_000_000, using: &rng))) })
+            sent += k
+        }
+        while try store.utxoCount() < before + m { try await Task.sleep(for: .milliseconds(5)) }
+        let t2 = DispatchTime.now().uptimeNanoseconds
+
+        // Resync: drop the connection; the engine reconnects and reconciles every watched address's UTXOs.
+        await node.stopServing()
+        guard await engine.waitUntil(seconds: 60, { if case .offline = $0 { true } else { false } }) else { throw CLIError.badData("the engine did not notice the stop") }
+        _ = try await node.startServing(host: "127.0.0.1", port: port)
+        let t3 = DispatchTime.now().uptimeNanoseconds
+        guard await engine.waitUntil(seconds: 600, { $0.isSynced }) else { throw CLIError.badData("the engine did not resync") }
+        let t4 = DispatchTime.now().uptimeNanoseconds
+        guard try store.utxoCount() == before + m else { throw CLIError.badData("the store holds \(try store.utxoCount()) UTXOs after the resync, expected \(before + m)") }
+        runner.cancel()
+        _ = try? await runner.value
+        await node.stopServing()
+        try? store.close()
+
+        let changeSeconds = Double(t2 - t1) / 1e9, resync = Double(t4 - t3) / 1e9
+        return Report(addresses: n, utxoChanges: m, subscribeAndSnapshotSeconds: Double(t1 - t0) / 1e9, seconds: changeSeconds,
+                      changesPerSecond: Double(m) / changeSeconds, resyncSeconds: resync, resyncUtxosPerSecond: Double(m) / resync)
+    }
+}

@@ -1,0 +1,173 @@
+import Foundation
+import Testing
+@testable import Sync
+import WalletKit
+
+/// The sync engine against the devnet node over real loopback gRPC, with real wallet files.
+@Suite(.serialized) struct SyncEngineTests {
+    @Test func fundSyncAndBalancesAreExactOnBothSides() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1")
+        let op = try w.operatorAddress()
+        // Funds that exist before the engine starts come from the snapshot; later ones from notifications.
+        await node.fund([(op, .kas(1000)), (drone, .kas(25))])
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        await node.fund([(op, .kas(7)), (drone, .kas(3))])
+        await node.produceBlocks(12)
+        let opAll = try w.addresses(account: w.operatorSource.name), droneAll = try w.machineAddresses("drone-1")
+        try await eventually("the notifications are in the store") {
+            let a = try await sameUtxos(w.store, node, opAll)
+            let b = try await sameUtxos(w.store, node, droneAll)
+            return a && b
+        }
+        #expect(try storeTotal(w.store, opAll) == 1007 * Sompi.perKas)
+        #expect(try w.store.balance(machine: "drone-1").mature.rawValue + w.store.balance(machine: "drone-1").pending.rawValue == 28 * Sompi.perKas)
+        try await eventually("maturity follows the DAA score") { try w.store.balance(machine: "drone-1").mature == .kas(28) }
+        #expect(await running.engine.watchedAddressCount == (try w.store.watchedAddresses().count))
+        await running.stop()
+        await node.stopServing()
+    }
+
+    @Test func addressesAddedWhileRunningAreSubscribedAndSynced() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        let before = await running.engine.watchedAddressCount
+        // A machine registered while the engine runs, funded before and after the engine notices it.
+        let robot = try w.addMachine("robot-7")
+        await node.fund([(robot, .kas(4))])
+        try await eventually("the new address is watched") { await running.engine.watchedAddressCount > before }
+        await node.fund([(robot, .kas(6))])
+        let next = try w.store.newAddress(account: w.operatorSource.name)
+        await node.fund([(try Address(next.address), .kas(1))])
+        let all = try w.machineAddresses("robot-7") + [try Address(next.address)]
+        try await eventually("both fundings are in the store") { try await sameUtxos(w.store, node, all) }
+        #expect(try storeTotal(w.store, all) == 11 * Sompi.perKas)
+        await running.stop()
+        await node.stopServing()
+    }
+
+    @Test func sendIsAcceptedWithTheNodesIdAndExactBalances() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1", perTransaction: .kas(50))
+        let charger = try w.addMachine("charger-1")
+        await node.fund([(try w.operatorAddress(), .kas(500)), (drone, .kas(100))])
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        await node.produceBlocks(11)
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(100) }
+
+        // A machine pays another: policy allows, the node takes it under the id Kasfleet computed.
+        let report = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: charger, amount: .kas(12)), keys: w.keys)
+        let id = try Hash32(hex: try #require(report.submitted.first))
+        #expect(report.transactions[0].transactionId == id.hex)
+        #expect(await node.mempoolTransaction(id) != nil)
+        #expect(try w.store.balance(machine: "drone-1").spentInMempool == .kas(100))
+        await node.produceBlock()
+        #expect(await node.isAccepted(id))
+        try await eventually("the engine follows it to acceptance") {
+            try w.store.history().first { $0.transactionId == Data(id.bytes) }?.state == .accepted
+        }
+        let droneAll = try w.machineAddresses("drone-1"), chargerAll = try w.machineAddresses("charger-1")
+        try await eventually("balances exact on both sides") {
+            let a = try await sameUtxos(w.store, node, droneAll)
+            let b = try await sameUtxos(w.store, node, chargerAll)
+            return a && b
+        }
+        let fee = report.totalFee
+        #expect(try storeTotal(w.store, droneAll) == 100 * Sompi.perKas - 12 * Sompi.perKas - fee)
+        #expect(try storeTotal(w.store, chargerAll) == 12 * Sompi.perKas)
+        let t = report.transactions[0]
+        #expect(fee >= 100 * max(t.computeMass, t.transientMass / 2), "the post-Toccata floor: 100 x max(compute, 2 x size)")
+        let history = try #require(try w.store.history().first { $0.transactionId == Data(id.bytes) })
+        #expect(history.direction == .outgoing && history.amount == Int64(12 * Sompi.perKas) && history.fee == Int64(fee))
+        #expect(try w.store.ledger(machine: "drone-1").map(\.amount) == [Int64(12 * Sompi.perKas)])
+        #expect(try w.store.ledger(machine: "drone-1").first?.transactionId == Data(id.bytes))
+        #expect(try w.store.verifyAuditLog().isIntact)
+        #expect(try w.store.auditEvents().contains { $0.kind == "transaction.sent" })
+        await running.stop()
+        await node.stopServing()
+    }
+
+    @Test func policyDenialLeavesNothingReservedSignedOrRecorded() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1", perTransaction: .kas(1))
+        let other = try w.addMachine("charger-1")
+        await node.fund([(drone, .kas(10))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(10) }
+        let auditBefore = try w.store.auditEvents().count
+        do {
+            _ = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: other, amount: .kas(2)), keys: w.keys)
+            Issue.record("the payment should have been denied")
+        } catch StoreError.policyDenied(let reasons) {
+            #expect(reasons.count == 1 && reasons[0].contains("per-transaction limit"))
+        }
+        let preview = try await running.sender.preview(PaymentRequest(source: .machine("drone-1"), destination: other, amount: .kas(2)))
+        #expect(preview.policy == PolicyVerdict(applies: true, allowed: false, reasons: preview.policy.reasons) && !preview.policy.reasons.isEmpty)
+        #expect(try w.store.balance(machine: "drone-1").reserved == .zero)
+        #expect(try w.store.balance(machine: "drone-1").mature == .kas(10))
+        #expect(try w.store.history().isEmpty)
+        #expect(try w.store.ledger(machine: "drone-1").isEmpty)
+        #expect(try w.store.auditEvents().count == auditBefore)
+        #expect(await node.mempoolSize == 0)
+        await running.stop()
+        await node.stopServing()
+    }
+
+    @Test func aTransactionNotAcceptedInTimeIsGivenUpAndItsUtxosReleased() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let op = try w.operatorAddress()
+        await node.fund([(op, .kas(50))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store) { $0.transactionTimeout = 1 }
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(account: w.operatorSource.account).mature == .kas(50) }
+        let target = try w.addMachine("drone-9")
+        let report = try await running.sender.send(PaymentRequest(source: w.operatorSource, destination: target, amount: .kas(1)), keys: w.keys)
+        let id = try Hash32(hex: try #require(report.submitted.first))
+        // No block is produced, so the node never accepts it.
+        try await eventually("the engine gives it up") {
+            try w.store.history().first { $0.transactionId == Data(id.bytes) }?.state == .rejected
+        }
+        #expect(try w.store.balance(account: w.operatorSource.account).mature == .kas(50))
+        #expect(try w.store.balance(account: w.operatorSource.account).spentInMempool == .zero)
+        #expect(try w.store.auditEvents().contains { $0.kind == "transaction.expired" })
+        await running.stop()
+        await node.stopServing()
+    }
+
+    @Test func aReorgLeavesBalancesExact() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1")
+        let charger = try w.addMachine("charger-1")
+        await node.fund([(drone, .kas(40)), (drone, .kas(2))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(42) }
+        let report = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: charger, amount: .kas(5)), keys: w.keys)
+        let id = try Hash32(hex: try #require(report.submitted.first))
+        await node.produceBlocks(3)
+        await node.fund([(charger, .kas(1))])
+        await node.produceBlocks(2)
+        let all = try w.machineAddresses("drone-1") + w.machineAddresses("charger-1")
+        try await eventually("synced before the reorg") { try await sameUtxos(w.store, node, all) }
+        try await node.reorg(depth: 5)
+        try await eventually("exact after the reorg") { try await sameUtxos(w.store, node, all) }
+        #expect(try storeTotal(w.store, all) == 43 * Sompi.perKas - report.totalFee)
+        try await eventually("still accepted") { try w.store.history().first { $0.transactionId == Data(id.bytes) }?.state == .accepted }
+        #expect(try w.store.balance(machine: "drone-1").spentInMempool == .zero)
+        await running.stop()
+        await node.stopServing()
+    }
+}

@@ -26,7 +26,7 @@ release: deps
 	$(SWIFT) build -c release
 
 run: build
-	@$(SWIFT) run --skip-build kasfleet run-demo
+	@$(SWIFT) run --skip-build kasfleet console --devnet
 
 test: deps
 	$(SWIFT) build --build-tests

@@ -54,7 +54,7 @@ struct BenchRender: ParsableCommand {
     func run() throws {
         try runReporting {
             let (machines, frames, size) = (self.machines, self.frames, Size(width: width, height: height))
-            let report = blockingAwait { await Self.measure(machines: machines, frames: frames, size: size) }
+            let report = try blocking { await Self.measure(machines: machines, frames: frames, size: size) }
             if json { return try Console.json(report) }
             Console.out(String(format: "first frame %.1f ms (fleet %.1f ms) with %d machines; a %dx%d frame: median %.3f ms, p99 %.3f ms; peak memory %.0f MB",
                                report.firstFrameMs, report.fleetFirstFrameMs, machines, width, height, report.frameMedianMs, report.frameP99Ms, report.peakRssMB))

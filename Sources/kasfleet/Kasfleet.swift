@@ -28,5 +28,6 @@ struct Kasfleet: ParsableCommand {
             RunDemoCommand.self,
             DebugCommand.self,
             ConsoleCommand.self,
-        ])
+        ],
+        defaultSubcommand: ConsoleCommand.self)
 }

@@ -21,6 +21,9 @@ public actor DemoFleet {
         /// Argon2id cost of the throwaway demo wallet (cheap: its password is random and the folder temporary).
         public var kdf = KdfParameters(memoryKiB: 4096, iterations: 1, parallelism: 1)
         public var syncOptions = SyncEngine.Options()
+        /// The demo wallet's password; nil: random, kept in a 0600 file beside the wallet and never shown. The
+        /// console's demo sets a known one, because its operator has to type it to unlock.
+        public var password: SecretBytes?
         public init() {}
     }
 
@@ -51,10 +54,10 @@ public actor DemoFleet {
 
     public nonisolated let events: AsyncStream<Event>
     private nonisolated let sink: AsyncStream<Event>.Continuation
-    public let node: DevnetNode
-    public let store: WalletStore
-    public let engine: SyncEngine
-    public let sender: Sender
+    public nonisolated let node: DevnetNode
+    public nonisolated let store: WalletStore
+    public nonisolated let engine: SyncEngine
+    public nonisolated let sender: Sender
     public nonisolated let endpoint: NodeEndpoint
     public nonisolated let machineNames: [String]
     let keys: UnlockedKeys
@@ -91,7 +94,7 @@ public actor DemoFleet {
         let directory = config.directory ?? fm.temporaryDirectory.appendingPathComponent("kasfleet-demo-\(UUID().uuidString)", isDirectory: true)
         try fm.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // The password: random, in a private file beside the wallet, never printed.
-        let password = randomPassword()
+        let password = config.password ?? randomPassword()
         let passwordFile = directory.appendingPathComponent("password")
         _ = fm.createFile(atPath: passwordFile.path, contents: nil, attributes: [.posixPermissions: 0o600])
         if let handle = try? FileHandle(forWritingTo: passwordFile) {
@@ -119,14 +122,15 @@ public actor DemoFleet {
         let sender = Sender(store: store, client: client, engine: engine, logger: logger)
         let fleet = DemoFleet(node: node, store: store, engine: engine, sender: sender, endpoint: endpoint, machines: names, keys: keys,
                               config: config, ownsDirectory: owned ? directory : nil)
-        // The operator's money: one UTXO per machine, so the first top-ups do not wait for each other's change.
+        // The operator's money: one UTXO per machine, so the first top-ups do not wait for each other's change,
+        // and two more, so the operator can pay from the console while the top-ups' change matures.
         let operatorAccount = try store.spendSource(named: nil)
         guard let first = try store.addresses(account: operatorAccount.name, chain: .receive).first else {
             throw StoreError.corrupted("the demo operator account has no address")
         }
         let operatorAddress = try Address(first.address)
         let share = Sompi(config.machineFunding.rawValue * 3)
-        await node.fund(Array(repeating: (address: operatorAddress, amount: share), count: count))
+        await node.fund(Array(repeating: (address: operatorAddress, amount: share), count: count + 2))
         await fleet.begin(walletPath: directory.path)
         return fleet
     }

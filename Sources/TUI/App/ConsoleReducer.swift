@@ -219,6 +219,9 @@ public enum ConsoleReducer {
         case .machine:
             if let id = state.machine.id, change.allMachines || change.machines.contains(id) || change.activity { effects.append(.loadMachine(id)) }
         case .activity where change.activity: effects += ActivityReducer.loadIfNeeded(&state, force: true)
+        case .send where (machines || change.wallet) && state.send.step == .form && state.send.preview == nil && state.send.pending == nil:
+            // A preview that failed (funds still on their way in, say) is tried again once the wallet changes.
+            effects += SendReducer.validate(&state)
         default: break
         }
         if state.screen != .fleet && machines { state.fleet.loaded = false }

@@ -9,6 +9,9 @@ public struct NodeStatus: Equatable, Sendable {
         case synced
         /// Connected but its virtual DAA score is this far behind the network's.
         case behind(daaScores: UInt64)
+        /// Connected, but what the wallet shows may be out of date (the node is not synced, or notifications
+        /// wait to be applied); the text says which.
+        case lagging(String)
         case offline(reason: String)
     }
 
@@ -49,6 +52,7 @@ public struct NodeStatus: Equatable, Sendable {
         case .syncing(let p): return "syncing \(p.percent)%"
         case .synced: return "synced"
         case .behind(let n): return "behind \(NumberText.grouped(n))"
+        case .lagging: return "behind"
         case .offline: return "offline"
         }
     }

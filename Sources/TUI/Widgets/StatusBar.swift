@@ -37,7 +37,7 @@ public enum StatusBar {
         switch sync {
         case .synced: return (g.ok, .ok)
         case .syncing, .connecting: return (g.info, .warn)
-        case .behind: return (g.warn, .warn)
+        case .behind, .lagging: return (g.warn, .warn)
         case .offline: return (g.danger, .danger)
         }
     }

@@ -97,6 +97,9 @@ public struct Mnemonic: Sendable, CustomStringConvertible, CustomDebugStringConv
     /// The canonical phrase as a String. Strings cannot be wiped: call this only to show or export the words.
     public var phrase: String { phraseBytes.withUnsafeBytes { String(decoding: $0, as: UTF8.self) } }
 
+    /// The canonical phrase in wiped-on-release bytes (to show it without leaving a String behind).
+    public var phraseSecret: SecretBytes { phraseBytes }
+
     /// The words, in order (same caveat as `phrase`).
     public var words: [String] { phrase.split(separator: " ").map(String.init) }
 

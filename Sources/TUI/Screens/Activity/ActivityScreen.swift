@@ -34,7 +34,7 @@ public enum ActivityScreen {
             canvas.hit(top, .beginFilter)
         }
         let panel = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
-        let inner = Panel.draw("Activity", in: panel, focused: a.filterField == nil, note: "\(NumberText.grouped(a.window.total)) entries", canvas: &canvas)
+        let inner = Panel.draw("Activity", in: panel, focused: a.filterField == nil, note: a.window.total == 1 ? "1 entry" : "\(NumberText.grouped(a.window.total)) entries", canvas: &canvas)
         if !a.loaded && a.window.rows.isEmpty {
             canvas.line(" loading the history…", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1), style: .dim)
             return ""

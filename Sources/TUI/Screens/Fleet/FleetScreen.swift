@@ -45,7 +45,8 @@ public enum FleetScreen {
         drawFilterLine(state, in: Rect(x: rect.x, y: rect.y, width: rect.width, height: 1), canvas: &canvas)
         let panel = Rect(x: rect.x, y: rect.y + 1, width: rect.width, height: rect.height - 1)
         let total = fleet.window.total
-        let note = fleet.query.filter.isEmpty ? "\(NumberText.grouped(total)) machines" : "\(NumberText.grouped(total)) match"
+        let note = fleet.query.filter.isEmpty ? (total == 1 ? "1 machine" : "\(NumberText.grouped(total)) machines")
+            : (total == 1 ? "1 match" : "\(NumberText.grouped(total)) matches")
         let inner = Panel.draw("Fleet", in: panel, focused: fleet.filterField == nil, note: note, canvas: &canvas)
         if !fleet.loaded && fleet.window.rows.isEmpty {
             canvas.line(" loading machines…", in: Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: 1), style: .dim)

@@ -22,6 +22,7 @@ public enum NodeScreen {
         case .syncing(let p): headline = "syncing: \(p.percent)% (\(NumberText.grouped(p.done)) of \(NumberText.grouped(p.total)))"
         case .synced: headline = "synced with the network"
         case .behind(let d): headline = "behind the network by \(NumberText.grouped(d)) DAA scores: balances may be out of date"
+        case .lagging(let why): headline = "behind: \(why); balances may be out of date"
         case .offline(let why): headline = "offline: \(why); balances are as last seen"
         }
         canvas.line(" \(symbol) \(headline)", in: Rect(x: inner.x, y: y, width: inner.width, height: 1), style: Style(fg: token, attributes: .bold))

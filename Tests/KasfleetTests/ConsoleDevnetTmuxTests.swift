@@ -1,0 +1,104 @@
+import Foundation
+import Testing
+
+/// The console over a real wallet and a real node: `kasfleet console --devnet` (what `make run` opens) in tmux,
+/// with the embedded devnet node serving gRPC on loopback, the sync engine, the store and the demo fleet paying
+/// each other. A payment typed into the console is signed, broadcast, accepted and shows in the history; a
+/// payment over a machine's limit is refused before anything is signed; a freeze goes through the registry.
+@Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed: make test installs it (apt-get install tmux)"))
+struct ConsoleDevnetTmuxTests {
+    @Test func payFreezeAndDenyOnTheEmbeddedDevnet() async throws {
+        let tmux = try Tmux(width: 140, height: 44)
+        defer { tmux.kill() }
+        try await tmux.waitFor("e2e$")
+        try tmux.literal("\(CLI.binary.path) console --devnet --machines 3; echo exit=$?")
+        try tmux.keys("Enter")
+
+        // Unlock; the Dashboard shows the node synced and the operator's funds.
+        try await tmux.waitFor("Unlock the wallet", timeout: 120)
+        try tmux.literal("demo")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Balances")
+        try await tmux.waitFor("the node synced") { $0.contains("node ✓ synced") }
+
+        // The Fleet: the demo machines, funded by the operator once the engine has seen the funding.
+        try tmux.literal("2")
+        try await tmux.waitFor("3 machines") { s in ["drone-1", "charger-1", "drone-2"].allSatisfy { ConsoleTmuxTests.row(of: $0, in: s).contains("active") } }
+        try tmux.literal("/charger-1")
+        try await tmux.waitFor("1 match")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("charger-1 selected") { $0.contains("filter: charger-1") }
+
+        // The operator pays charger-1 1.5 KAS: preview (fee, masses), password, receipt with the node's id.
+        try tmux.literal("s")
+        try await tmux.waitFor("Tab moves, Enter continues")
+        try tmux.literal("1.5")
+        try await tmux.waitFor("the preview of 1.5 KAS") { $0.contains("1.50000000 KAS") && $0.contains("allowed") }
+        try tmux.keys("Enter")
+        try await tmux.waitFor("Type the wallet password")
+        try tmux.literal("demo")
+        try tmux.keys("Enter")
+        let receipt = try await tmux.waitFor("The payment was signed") { $0.contains("The payment was signed") }
+        let id = try #require(Self.transactionId(in: receipt), "no transaction id on the receipt:\n\(receipt)")
+        try tmux.keys("Enter")
+
+        // The history has it under the node's id (the receipt's), first pending, then accepted: the sync engine
+        // follows the transaction to acceptance and the console reloads on the store's change.
+        try tmux.literal("7")
+        try await tmux.waitFor("newest first")
+        try tmux.literal("/")
+        try tmux.keys("C-u")
+        try tmux.literal(String(id.prefix(16)))
+        try tmux.keys("Enter")
+        try await tmux.waitFor("the payment accepted", timeout: 60) { s in
+            s.contains("the wallet funded charger-1 1.50000000 KAS") && !s.contains("(pending)") && s.contains("1 entry")
+        }
+
+        // Freeze drone-2 from the Fleet; the Activity shows it, and a payment from drone-2 is refused.
+        try tmux.literal("2")
+        try tmux.literal("/")
+        try tmux.keys("C-u")
+        try tmux.literal("drone-2")
+        try await tmux.waitFor("1 match")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("drone-2 selected") { $0.contains("filter: drone-2") }
+        try tmux.literal("f")
+        try await tmux.waitFor("drone-2 frozen") { ConsoleTmuxTests.row(of: "drone-2", in: $0).contains("frozen") }
+        try tmux.literal("7")
+        try tmux.literal("/")
+        try tmux.keys("C-u")
+        try tmux.literal("frozen")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("operator froze drone-2")
+
+        // drone-1 proposes 6 KAS, over its 5 KAS per-transaction limit: the preview says no, with the reason.
+        try tmux.literal("2")
+        try tmux.literal("/")
+        try tmux.keys("C-u")
+        try tmux.literal("drone-1")
+        try await tmux.waitFor("1 match")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("drone-1 selected") { $0.contains("filter: drone-1") }
+        try tmux.literal("s")
+        try await tmux.waitFor("Tab moves, Enter continues")
+        try tmux.keys("BTab", "BTab")
+        try tmux.literal("drone-1")
+        try tmux.keys("Tab", "C-u")
+        try tmux.literal("charger-1")
+        try tmux.keys("Tab")
+        try tmux.literal("6")
+        try await tmux.waitFor("the denial") { $0.contains("per-transaction limit") }
+        try tmux.keys("Escape")
+
+        // Quit: the node, the engine and the demo wallet stop; the exit status is 0.
+        try tmux.literal("q")
+        try await tmux.waitFor("Quit Kasfleet?")
+        try tmux.literal("y")
+        try await tmux.waitFor("exit=0", timeout: 60)
+    }
+
+    /// The first 64-hex-digit word on the screen.
+    static func transactionId(in screen: String) -> String? {
+        screen.split(whereSeparator: { !$0.isHexDigit }).first { $0.count == 64 }.map(String.init)
+    }
+}

@@ -58,7 +58,7 @@ let package = Package(
 
         .testTarget(name: "WalletKitTests", dependencies: ["WalletKit"]),
         .testTarget(name: "SyncTests", dependencies: ["Sync", "WalletKit"]),
-        .testTarget(name: "TUITests", dependencies: ["TUI"]),
+        .testTarget(name: "TUITests", dependencies: ["TUI", "Sync", "WalletKit"]),
         .testTarget(name: "KasfleetTests", dependencies: ["WalletKit", "Sync", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

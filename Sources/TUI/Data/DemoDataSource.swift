@@ -10,7 +10,7 @@ import WalletKit
 public actor DemoDataSource: ConsoleDataSource {
     public static let defaultPassword = "demo"
 
-    var fleet: DemoFleet
+    var fleet: GeneratedFleet
     let clock: @Sendable () -> Int64
     let startedAt: Int64
     let live: Bool
@@ -28,7 +28,7 @@ public actor DemoDataSource: ConsoleDataSource {
                 live: Bool = false, locked: Bool = true, password: String = DemoDataSource.defaultPassword,
                 exportDirectory: URL = FileManager.default.temporaryDirectory) {
         let now = clock()
-        fleet = DemoFleet(count: max(0, machines), seed: seed, now: now)
+        fleet = GeneratedFleet(count: max(0, machines), seed: seed, now: now)
         self.clock = clock
         startedAt = now
         self.live = live
@@ -42,7 +42,7 @@ public actor DemoDataSource: ConsoleDataSource {
 
     public func summary() async throws -> WalletSummary {
         if let s = summaryCache { return s }
-        var groups = DemoFleet.kinds.map { GroupBalance(name: $0.group, machines: 0, frozen: 0, balance: .zero, spentToday: .zero, dailyBudget: nil, spendPerHour: []) }
+        var groups = GeneratedFleet.kinds.map { GroupBalance(name: $0.group, machines: 0, frozen: 0, balance: .zero, spentToday: .zero, dailyBudget: nil, spendPerHour: []) }
         var counts = MachineCounts(total: fleet.machines.count, active: 0, frozen: 0, retired: 0)
         var balances = [UInt64](repeating: 0, count: 3), spent = [UInt64](repeating: 0, count: 3), budgets = [UInt64](repeating: 0, count: 3)
         var over: [Int] = []
@@ -63,7 +63,7 @@ public actor DemoDataSource: ConsoleDataSource {
             groups[k].balance = Sompi(balances[k])
             groups[k].spentToday = Sompi(spent[k])
             groups[k].dailyBudget = budgets[k] == 0 ? nil : Sompi(budgets[k])
-            groups[k].spendPerHour = DemoFleet.hourly(spent[k], endingAt: hour)
+            groups[k].spendPerHour = GeneratedFleet.hourly(spent[k], endingAt: hour)
         }
         let fleetBalance = balances.reduce(0, &+), fleetSpent = spent.reduce(0, &+), fleetBudget = budgets.reduce(0, &+)
         var alerts: [ConsoleAlert] = []
@@ -84,7 +84,7 @@ public actor DemoDataSource: ConsoleDataSource {
         let s = WalletSummary(
             walletName: "demo", network: .devnet, walletBalance: Sompi(fleet.walletBalance),
             total: Sompi(fleet.walletBalance &+ fleetBalance), pending: Sompi(fleet.pending), machines: counts, groups: groups,
-            spendPerHour: DemoFleet.hourly(fleetSpent, endingAt: hour), dailyBudget: fleetBudget == 0 ? nil : Sompi(fleetBudget),
+            spendPerHour: GeneratedFleet.hourly(fleetSpent, endingAt: hour), dailyBudget: fleetBudget == 0 ? nil : Sompi(fleetBudget),
             spentToday: Sompi(fleetSpent), alerts: alerts, recentSettlements: fleet.settlements)
         summaryCache = node.sync == .synced ? s : nil
         return s
@@ -128,7 +128,7 @@ public actor DemoDataSource: ConsoleDataSource {
             }
         }
         let hour = Int((clock() % 86_400) / 3_600)
-        let budget = m.budget == 0 ? DemoFleet.kinds[m.kind].dailyBudget : m.budget
+        let budget = m.budget == 0 ? GeneratedFleet.kinds[m.kind].dailyBudget : m.budget
         let perDay = (0..<30).map { d in d == 29 ? Sompi(m.spent) : Sompi(rng.below(budget + budget / 4)) }
         let policy = PolicySummary(
             perTransaction: m.budget == 0 ? nil : Sompi(m.budget / 5), hourly: m.budget == 0 ? nil : Sompi(m.budget / 4),
@@ -137,7 +137,7 @@ public actor DemoDataSource: ConsoleDataSource {
         let events = fleet.activity.lazy.filter { $0.machine == row.name || $0.text.contains(row.name) }.prefix(50)
         return MachineDetail(
             row: row, tags: [row.kind, "site-\(1 + rng.below(4))"], keySource: "wallet account \(account)", addresses: addresses, utxos: utxos,
-            spendPerHour: DemoFleet.hourly(m.spent, endingAt: hour), spendPerDay: perDay, policy: policy, events: Array(events))
+            spendPerHour: GeneratedFleet.hourly(m.spent, endingAt: hour), spendPerDay: perDay, policy: policy, events: Array(events))
     }
 
     public func activity(_ query: ActivityQuery) async throws -> ActivityPage {
@@ -258,7 +258,7 @@ public actor DemoDataSource: ConsoleDataSource {
         } else {
             result = order.filter { i in
                 let m = fleet.machines[Int(i)]
-                let k = DemoFleet.kinds[m.kind]
+                let k = GeneratedFleet.kinds[m.kind]
                 return m.name.contains(needle) || k.group.contains(needle) || m.status.rawValue.contains(needle)
             }
         }
@@ -270,7 +270,7 @@ public actor DemoDataSource: ConsoleDataSource {
         if let o = orders[key] { return o }
         var indices = Array(0..<Int32(fleet.machines.count))
         let ms = fleet.machines
-        func use(_ m: DemoFleet.Machine) -> UInt64 { m.budget == 0 ? 0 : m.spent.multipliedReportingOverflow(by: 1000).partialValue / m.budget }
+        func use(_ m: GeneratedFleet.Machine) -> UInt64 { m.budget == 0 ? 0 : m.spent.multipliedReportingOverflow(by: 1000).partialValue / m.budget }
         switch key {
         case .name: break  // generated in name order
         case .group: indices.sort { (ms[Int($0)].kind, $0) < (ms[Int($1)].kind, $1) }

@@ -3,7 +3,7 @@ import WalletKit
 /// The demo's data: a generated fleet of chargers, drones and robots, the operator's wallet, a history and a
 /// few settlements. Deterministic for a seed and a clock, and built in a few milliseconds even for 100,000
 /// machines (addresses are derived only when a screen asks for them).
-struct DemoFleet: Sendable {
+struct GeneratedFleet: Sendable {
     struct Machine: Sendable {
         var name: String
         var kind: Int

@@ -29,6 +29,9 @@ struct ConsoleCommand: ParsableCommand {
     @Option(help: "Machines: 2 to 6 with --devnet (default 4), up to 10,000,000 with --demo (default 200).")
     var machines: Int?
 
+    @Option(help: "With --devnet: seconds between the machines' payments to each other.")
+    var interval: Double = 3
+
     @Option(help: "Colour theme: dark, light, high-contrast, 16-color, or a .theme file's name from the themes folders.")
     var theme: String?
 
@@ -39,6 +42,7 @@ struct ConsoleCommand: ParsableCommand {
 
     func validate() throws {
         guard !(devnet && demo) else { throw ValidationError("--devnet and --demo are two different demos: choose one") }
+        guard interval >= 0.1 else { throw ValidationError("--interval must be at least 0.1 s, got \(interval)") }
         if let machines {
             if devnet { guard (2...6).contains(machines) else { throw ValidationError("--machines must be between 2 and 6 with --devnet, got \(machines)") } }
             guard (0...10_000_000).contains(machines) else { throw ValidationError("--machines must be between 0 and 10000000, got \(machines)") }
@@ -79,6 +83,7 @@ struct ConsoleCommand: ParsableCommand {
     func runOnDevnet() throws {
         var config = DemoFleet.Config()
         config.machines = machines ?? 4
+        config.paymentInterval = .milliseconds(Int64(interval * 1000))
         config.password = SecretBytes(Array(Self.demoPassword.utf8))
         let settings = config
         Console.error("starting the embedded devnet node and the demo fleet…")

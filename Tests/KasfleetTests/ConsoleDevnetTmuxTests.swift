@@ -3,15 +3,17 @@ import Testing
 
 /// The console over a real wallet and a real node: `kasfleet console --devnet` (what `make run` opens) in tmux,
 /// with the embedded devnet node serving gRPC on loopback, the sync engine, the store and the demo fleet paying
-/// each other. A payment typed into the console is signed, broadcast, accepted and shows in the history; a
-/// payment over a machine's limit is refused before anything is signed; a freeze goes through the registry.
+/// each other. A payment typed into the console is signed, broadcast, accepted, changes the machine's balance on
+/// screen and shows in the history; a payment over a machine's limit is refused before anything is signed; a
+/// freeze goes through the registry; resizing and quitting leave the terminal as it was.
 @Suite(.serialized, .enabled(if: Tmux.path != nil, "tmux is not installed: make test installs it (apt-get install tmux)"))
 struct ConsoleDevnetTmuxTests {
     @Test func payFreezeAndDenyOnTheEmbeddedDevnet() async throws {
         let tmux = try Tmux(width: 140, height: 44)
         defer { tmux.kill() }
         try await tmux.waitFor("e2e$")
-        try tmux.literal("\(CLI.binary.path) console --devnet --machines 3; echo exit=$?")
+        // Machines pay each other only once an hour here, so a balance changes only when the test pays it.
+        try tmux.literal("echo before-$((40+2)); \(CLI.binary.path) console --devnet --machines 3 --interval 3600; echo exit=$?")
         try tmux.keys("Enter")
 
         // Unlock; the Dashboard shows the node synced and the operator's funds.
@@ -21,9 +23,20 @@ struct ConsoleDevnetTmuxTests {
         try await tmux.waitFor("Balances")
         try await tmux.waitFor("the node synced") { $0.contains("node ✓ synced") }
 
-        // The Fleet: the demo machines, funded by the operator once the engine has seen the funding.
-        try tmux.literal("2")
-        try await tmux.waitFor("3 machines") { s in ["drone-1", "charger-1", "drone-2"].allSatisfy { ConsoleTmuxTests.row(of: $0, in: s).contains("active") } }
+        // Screens by their keys, and by the mouse (the Node tab, then the Fleet tab).
+        for (key, text) in [("8", "embedded devnet node"), ("9", "Lock after idle"), ("7", "newest first"), ("1", "Balances")] {
+            try tmux.literal(key)
+            try await tmux.waitFor(text)
+        }
+        try tmux.click(x: 52, y: 1)
+        try await tmux.waitFor("embedded devnet node")
+        try tmux.click(x: 17, y: 1)
+        try await tmux.waitFor("all machines")
+
+        // The Fleet: the demo machines, each topped up with 100 KAS by the operator, as the engine saw it.
+        try await tmux.waitFor("3 machines funded") { s in
+            ["drone-1", "charger-1", "drone-2"].allSatisfy { ConsoleTmuxTests.balance(of: $0, in: s) == 100 * 100_000_000 }
+        }
         try tmux.literal("/charger-1")
         try await tmux.waitFor("1 match")
         try tmux.keys("Enter")
@@ -41,6 +54,7 @@ struct ConsoleDevnetTmuxTests {
         let receipt = try await tmux.waitFor("The payment was signed") { $0.contains("The payment was signed") }
         let id = try #require(Self.transactionId(in: receipt), "no transaction id on the receipt:\n\(receipt)")
         try tmux.keys("Enter")
+        try await tmux.waitFor("charger-1's new balance", timeout: 60) { ConsoleTmuxTests.balance(of: "charger-1", in: $0) == 10_150_000_000 }
 
         // The history has it under the node's id (the receipt's), first pending, then accepted: the sync engine
         // follows the transaction to acceptance and the console reloads on the store's change.
@@ -90,11 +104,20 @@ struct ConsoleDevnetTmuxTests {
         try await tmux.waitFor("the denial") { $0.contains("per-transaction limit") }
         try tmux.keys("Escape")
 
-        // Quit: the node, the engine and the demo wallet stop; the exit status is 0.
+        // Resize: the layout follows the window.
+        try tmux.literal("2")
+        try tmux.resize(width: 100, height: 30)
+        try await tmux.waitFor("a 100-column frame") { s in
+            s.split(separator: "\n").contains { $0.hasPrefix("╭─ Fleet") && $0.hasSuffix("╮") && $0.count == 100 }
+        }
+
+        // Quit: the node, the engine and the demo wallet stop; the shell is back as it was; the exit status is 0.
         try tmux.literal("q")
         try await tmux.waitFor("Quit Kasfleet?")
         try tmux.literal("y")
         try await tmux.waitFor("exit=0", timeout: 60)
+        let after = try tmux.screen()
+        #expect(after.contains("before-42") && !after.contains("Kasfleet │"), "the terminal was not restored:\n\(after)")
     }
 
     /// The first 64-hex-digit word on the screen.

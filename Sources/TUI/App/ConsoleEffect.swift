@@ -21,3 +21,18 @@ public enum ConsoleEffect: Equatable, Sendable {
     case redraw
     case quit
 }
+
+extension ConsoleEffect {
+    /// Reads of the same kind are answered in the order they were asked: a reload asked after a change must
+    /// not be overtaken by an earlier, staler one (the screen would keep the old figures until the next change).
+    var orderingKey: String? {
+        switch self {
+        case .loadSummary: return "summary"
+        case .loadMachines: return "machines"
+        case .loadMachine: return "machine"
+        case .loadActivity: return "activity"
+        case .loadNode: return "node"
+        default: return nil
+        }
+    }
+}

@@ -15,6 +15,8 @@ public actor ConsoleLoop {
     private let actions: AsyncStream<ConsoleAction>
     private let continuation: AsyncStream<ConsoleAction>.Continuation
     private var tasks: [Task<Void, Never>] = []
+    /// The last read of each ordered kind (`ConsoleEffect.orderingKey`).
+    private var ordered: [String: Task<Void, Never>] = [:]
     /// How often coalesced data changes are applied.
     let dataInterval: Duration
 
@@ -98,9 +100,14 @@ public actor ConsoleLoop {
             case .quit: state.quitting = true
             default:
                 let env = environment, c = continuation
-                Task {
+                let key = effect.orderingKey
+                let previous = key.flatMap { ordered[$0] }
+                let task = Task {
+                    // Reads of one kind run one after another, so their results arrive in the order asked.
+                    await previous?.value
                     for action in await env.perform(effect) { c.yield(action) }
                 }
+                if let key { ordered[key] = task }
             }
         }
     }

@@ -90,3 +90,4 @@ extension LiveDataSource {
         return stream
     }
 }
+

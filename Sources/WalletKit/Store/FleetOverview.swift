@@ -45,6 +45,12 @@ extension WalletStore {
             for r in try Row.fetchAll(db, sql: "SELECT machineId, MAX(createdAt) FROM history WHERE machineId IS NOT NULL GROUP BY machineId") {
                 lastIncoming[r[0]] = r[1]
             }
+            // A payment to a machine is recorded under its payer (the operator or another machine), with the
+            // machine's name as the counterparty.
+            var lastPaidTo: [String: Int64] = [:]
+            for r in try Row.fetchAll(db, sql: "SELECT counterparty, MAX(createdAt) FROM history WHERE counterparty IS NOT NULL GROUP BY counterparty") {
+                lastPaidTo[r[0]] = r[1]
+            }
             var machines: [FleetMachine] = []
             for r in try Row.fetchAll(db, sql: """
                 SELECT m.id, m.name, m.kind, g.name, m.status, b.dailyLimit, m.updatedAt
@@ -54,10 +60,11 @@ extension WalletStore {
                 let id: Int64 = r[0]
                 let spent = id >= 0 && Int(id) < scan.perMachine.count ? scan.perMachine[Int(id)] : 0
                 let limit: Int64? = r[5]
+                let name: String = r[1]
                 machines.append(FleetMachine(
-                    id: id, name: r[1], kind: r[2], group: r[3], status: MachineStatus(rawValue: r[4]) ?? .active,
+                    id: id, name: name, kind: r[2], group: r[3], status: MachineStatus(rawValue: r[4]) ?? .active,
                     balance: Sompi(balances[id] ?? 0), spent24h: Sompi(spent), dailyLimit: limit.map { Sompi(UInt64(clamping: $0)) },
-                    lastActivity: max(r[6] as Int64, lastSpend[id] ?? 0, lastIncoming[id] ?? 0)))
+                    lastActivity: max(r[6] as Int64, lastSpend[id] ?? 0, lastIncoming[id] ?? 0, lastPaidTo[name] ?? 0)))
             }
             return machines
         }

@@ -144,6 +144,7 @@ extension WalletStore {
     /// row is pending, the policy's ledger entry names it, and an audit event records it; one write transaction.
     public func recordBroadcast(_ r: BroadcastRecord) throws {
         try write { db in
+            utxosChanged(db)
             let txid = Data(r.transactionId.bytes)
             for o in r.inputs {
                 try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",

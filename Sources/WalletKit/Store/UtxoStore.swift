@@ -26,6 +26,7 @@ extension WalletStore {
 
     func applyUtxoChanges(_ db: Database, added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64) throws {
         let rules = maturity
+        if !added.isEmpty || !removed.isEmpty { utxosChanged(db) }
         do {
             let upsert = try db.cachedStatement(sql: """
                 INSERT INTO utxo (transactionId, outputIndex, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
@@ -76,6 +77,7 @@ extension WalletStore {
                     changed += 1
                 }
             }
+            if changed > 0 { utxosChanged(db) }
             return changed
         }
     }
@@ -95,6 +97,7 @@ extension WalletStore {
     /// reservation ends). Unknown outpoints are ignored.
     public func markSpentInMempool(_ outpoints: [Outpoint], by transactionId: TransactionID) throws {
         try write { db in
+            utxosChanged(db)
             for o in outpoints {
                 let key: [DatabaseValueConvertible] = [Data(o.transactionId.bytes), Int64(o.index)]
                 try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
@@ -108,6 +111,7 @@ extension WalletStore {
     public func unmarkSpent(by transactionId: TransactionID) throws {
         let rules = maturity
         try write { db in
+            utxosChanged(db)
             let virtual = UInt64(clamping: try Int64.fetchOne(db, sql: "SELECT virtualDaaScore FROM syncState WHERE id = 1") ?? 0)
             let rows = try Row.fetchAll(db, sql: "SELECT transactionId, outputIndex, blockDaaScore, isCoinbase FROM utxo WHERE spendingTransactionId = ?",
                                         arguments: [Data(transactionId.bytes)])

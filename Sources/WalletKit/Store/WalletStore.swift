@@ -14,6 +14,7 @@ public final class WalletStore: Sendable {
     let writer: any DatabaseWriter
     let busyTimeout: Double
     let clock: @Sendable () -> Date
+    let changeSignal = StoreChangeSignal()
 
     init(url: URL?, network: Network, writer: any DatabaseWriter, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
         self.url = url

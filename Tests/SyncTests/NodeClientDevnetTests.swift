@@ -192,7 +192,7 @@ import WalletKit
     }
 
     @Test func restartMidSubscriptionReconnects() async throws {
-        let (node, port) = try await startDevnet()
+        let (node, port) = try await startRestartableDevnet()
         let alice = TestWallet(7)
         let client = try await connectClient(port)
         let events = EventRecorder(client)

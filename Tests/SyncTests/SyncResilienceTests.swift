@@ -14,7 +14,7 @@ import WalletKit
     }
 
     @Test func theNodeStopsAndRestartsMidSyncAndNothingIsLostOrDuplicated() async throws {
-        let (node, port) = try await startDevnet()
+        let (node, port) = try await startRestartableDevnet()
         let w = try SyncWallet()
         let addresses = try Self.fill(w, machines: 3000)
         await node.fund(addresses.prefix(1500).map { ($0, Sompi.kas(1)) })

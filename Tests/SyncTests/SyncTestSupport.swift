@@ -76,6 +76,20 @@ func startDevnet(_ configure: (inout DevnetNode.Config) -> Void = { _ in }) asyn
     return (node, port)
 }
 
+/// A devnet node for tests that stop it and serve again on the same port: the port is chosen below the kernel's
+/// ephemeral range (32768-60999), so no other test's outgoing connection can take it while the node is down.
+func startRestartableDevnet(_ configure: (inout DevnetNode.Config) -> Void = { _ in }) async throws -> (DevnetNode, Int) {
+    var config = DevnetNode.Config()
+    configure(&config)
+    let node = DevnetNode(config: config)
+    var lastError: (any Error)?
+    for _ in 0..<50 {
+        let port = Int.random(in: 20_000..<32_000)
+        do { return (node, try await node.startServing(host: "127.0.0.1", port: port)) } catch { lastError = error }
+    }
+    throw lastError ?? NodeError.badEndpoint("no free port below 32000")
+}
+
 func connectClient(_ port: Int, _ configure: (inout NodeClient.Options) -> Void = { _ in }) async throws -> NodeClient {
     var options = NodeClient.Options()
     options.requestTimeout = .seconds(10)

@@ -98,9 +98,7 @@ extension NodeClient {
             let m = try await call(name, .getUtxosByAddressesRequest(request)) {
                 if case .getUtxosByAddressesResponse(let m) = $0 { m } else { nil }
             }
-            all += try read(name) { () throws(ProtowireConversionError) in
-                try m.entries.enumerated().map { (i, e) throws(ProtowireConversionError) in try AddressUtxo(protowire: e, field: "entries[\(i)]") }
-            }
+            all += try read(name) { () throws(ProtowireConversionError) in try utxoReader.read(m.entries, field: "entries") }
         }
         return all
     }

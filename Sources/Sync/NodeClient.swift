@@ -24,6 +24,7 @@ public actor NodeClient {
     public nonisolated let endpoint: NodeEndpoint
     /// Notifications and connection changes, in order. Consume it: it buffers without limit.
     public nonisolated let events: AsyncStream<NodeEvent>
+    var utxoReader = AddressUtxoReader()
     let eventSink: AsyncStream<NodeEvent>.Continuation
     let options: Options
     let logger: Logger
@@ -232,9 +233,8 @@ public actor NodeClient {
         do throws(ProtowireConversionError) {
             switch message.payload {
             case .utxosChangedNotification(let m)?:
-                return .utxosChanged(UtxosChanged(
-                    added: try m.added.enumerated().map { (i, e) throws(ProtowireConversionError) in try AddressUtxo(protowire: e, field: "added[\(i)]") },
-                    removed: try m.removed.enumerated().map { (i, e) throws(ProtowireConversionError) in try AddressUtxo(protowire: e, field: "removed[\(i)]") }))
+                return .utxosChanged(UtxosChanged(added: try utxoReader.read(m.added, field: "added"),
+                                                  removed: try utxoReader.read(m.removed, field: "removed")))
             case .virtualDaaScoreChangedNotification(let m)?: return .virtualDaaScoreChanged(m.virtualDaaScore)
             case .sinkBlueScoreChangedNotification(let m)?: return .sinkBlueScoreChanged(m.sinkBlueScore)
             case .virtualChainChangedNotification(let m)?:

@@ -37,10 +37,7 @@ struct ConsoleDevnetTmuxTests {
         try await tmux.waitFor("3 machines funded") { s in
             ["drone-1", "charger-1", "drone-2"].allSatisfy { ConsoleTmuxTests.balance(of: $0, in: s) == 100 * 100_000_000 }
         }
-        try tmux.literal("/charger-1")
-        try await tmux.waitFor("1 match")
-        try tmux.keys("Enter")
-        try await tmux.waitFor("charger-1 selected") { $0.contains("filter: charger-1") }
+        try await select("charger-1", in: tmux)
 
         // The operator pays charger-1 1.5 KAS: preview (fee, masses), password, receipt with the node's id.
         try tmux.literal("s")
@@ -69,13 +66,7 @@ struct ConsoleDevnetTmuxTests {
         }
 
         // Freeze drone-2 from the Fleet; the Activity shows it, and a payment from drone-2 is refused.
-        try tmux.literal("2")
-        try tmux.literal("/")
-        try tmux.keys("C-u")
-        try tmux.literal("drone-2")
-        try await tmux.waitFor("1 match")
-        try tmux.keys("Enter")
-        try await tmux.waitFor("drone-2 selected") { $0.contains("filter: drone-2") }
+        try await select("drone-2", in: tmux)
         try tmux.literal("f")
         try await tmux.waitFor("drone-2 frozen") { ConsoleTmuxTests.row(of: "drone-2", in: $0).contains("frozen") }
         try tmux.literal("7")
@@ -86,13 +77,7 @@ struct ConsoleDevnetTmuxTests {
         try await tmux.waitFor("operator froze drone-2")
 
         // drone-1 proposes 6 KAS, over its 5 KAS per-transaction limit: the preview says no, with the reason.
-        try tmux.literal("2")
-        try tmux.literal("/")
-        try tmux.keys("C-u")
-        try tmux.literal("drone-1")
-        try await tmux.waitFor("1 match")
-        try tmux.keys("Enter")
-        try await tmux.waitFor("drone-1 selected") { $0.contains("filter: drone-1") }
+        try await select("drone-1", in: tmux)
         try tmux.literal("s")
         try await tmux.waitFor("Tab moves, Enter continues")
         try tmux.keys("BTab", "BTab")
@@ -118,6 +103,17 @@ struct ConsoleDevnetTmuxTests {
         try await tmux.waitFor("exit=0", timeout: 60)
         let after = try tmux.screen()
         #expect(after.contains("before-42") && !after.contains("Kasfleet │"), "the terminal was not restored:\n\(after)")
+    }
+
+    /// Filters the Fleet down to one machine, which the selection then points at.
+    func select(_ machine: String, in tmux: Tmux) async throws {
+        try tmux.literal("2")
+        try tmux.literal("/")
+        try tmux.keys("C-u")
+        try tmux.literal(machine)
+        try await tmux.waitFor("1 match")
+        try tmux.keys("Enter")
+        try await tmux.waitFor("\(machine) selected") { $0.contains("filter: \(machine)") }
     }
 
     /// The first 64-hex-digit word on the screen.

@@ -166,7 +166,7 @@ public actor LiveDataSource: ConsoleDataSource {
             // A fresh address is watched from now on: tell the engine without waiting for its next tick.
             if fresh { await engine.poke() }
             let path = try store.accounts().first { $0.name == account }.flatMap { Self.path($0, chain: record.chain, index: record.idx) }
-            return ReceiveAddress(address: record.address, label: "wallet account \(account)", path: path)
+            return ReceiveAddress(address: record.address, label: "the wallet (\(account))", path: path)
         case .machine(let id):
             guard let m = try fleetMachines().first(where: { $0.id == id }) else { throw ConsoleDataError.notFound("machine #\(id)") }
             // A machine has one registered address (its key's); a fresh one would not be the machine's.

@@ -47,6 +47,20 @@ extension DevnetNode {
     @discardableResult
     public func startServing(host: String = "127.0.0.1", port: Int = 16610) async throws -> Int {
         if let server { return server.port }
+        // Serving again on a port just given up can find it held for a moment by connections still closing:
+        // a fixed port is tried for up to 5 s before "address already in use" is final.
+        let deadline = ContinuousClock.now + .seconds(port == 0 ? 0 : 5)
+        while true {
+            do { return try await bind(host: host, port: port) } catch DevnetError.listen(let address, let detail) where detail == Self.inUse {
+                guard ContinuousClock.now < deadline else { throw DevnetError.listen(address, detail: detail) }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+    }
+
+    static let inUse = "address already in use"
+
+    private func bind(host: String, port: Int) async throws -> Int {
         let maxBytes = config.maxMessageBytes
         let transportConfig = HTTP2ServerTransport.Posix.Config.defaults { $0.rpc.maxRequestPayloadSize = maxBytes }
         let transport = host.contains(":")
@@ -65,7 +79,7 @@ extension DevnetNode {
             task.cancel()
             var detail = "\(error)"
             do { try await task.value } catch { detail = "\(error)" }
-            throw DevnetError.listen("\(host):\(port)", detail: detail.contains("in use") ? "address already in use" : detail)
+            throw DevnetError.listen("\(host):\(port)", detail: detail.contains("in use") ? Self.inUse : detail)
         }
     }
 

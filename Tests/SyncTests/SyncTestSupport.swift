@@ -50,7 +50,7 @@ actor EventRecorder {
     private func append(_ event: NodeEvent) { events.append(event) }
 
     /// The first recorded event (from `index` on) that `match` accepts, waiting up to `seconds`.
-    func wait<T>(from index: Int = 0, seconds: Double = 5, _ match: (NodeEvent) -> T?) async throws -> T {
+    func wait<T>(from index: Int = 0, seconds: Double = 30, _ match: (NodeEvent) -> T?) async throws -> T {
         let deadline = ContinuousClock.now.advanced(by: .milliseconds(Int64(seconds * 1000)))
         while ContinuousClock.now < deadline {
             for event in events.dropFirst(index) { if let t = match(event) { return t } }

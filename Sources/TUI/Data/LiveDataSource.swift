@@ -203,7 +203,9 @@ public actor LiveDataSource: ConsoleDataSource {
             $0.name.lowercased().contains(needle) || $0.kind.lowercased().contains(needle)
                 || ($0.group?.lowercased().contains(needle) ?? false) || $0.status.rawValue.contains(needle)
         }
-        func use(_ m: FleetMachine) -> Int { Self.row(m).budgetUsePermille ?? -1 }
+        // Budget use computed once per machine, not once per comparison.
+        let uses = query.sort == .budgetUse ? Dictionary(rows.map { ($0.id, Self.row($0).budgetUsePermille ?? -1) }, uniquingKeysWith: { a, _ in a }) : [:]
+        func use(_ m: FleetMachine) -> Int { uses[m.id] ?? -1 }
         func rank(_ s: MachineStatus) -> Int { s == .active ? 0 : s == .frozen ? 1 : 2 }
         let before: (FleetMachine, FleetMachine) -> Bool
         switch query.sort {

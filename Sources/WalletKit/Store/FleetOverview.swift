@@ -70,15 +70,6 @@ extension WalletStore {
         }
     }
 
-    /// One machine of `fleetMachines`, by id.
-    public func fleetMachine(id: Int64, now: Int64? = nil) throws -> FleetMachine {
-        // The whole-fleet read is one pass; a single machine is rarely asked for without the table around it.
-        guard let m = try fleetMachines(now: now).first(where: { $0.id == id }) else {
-            throw StoreError.unknown(what: "machine", name: "#\(id)")
-        }
-        return m
-    }
-
     public func walletTotals() throws -> WalletTotals {
         try read { db in
             func sum(_ sql: String) throws -> Sompi { Sompi(UInt64(clamping: try Int64.fetchOne(db, sql: sql) ?? 0)) }

@@ -87,8 +87,13 @@ extension Protowire_RpcUtxoEntry {
 
 extension Protowire_RpcUtxosByAddressesEntry {
     public init(address: Address?, outpoint: Outpoint, entry: UtxoEntry) {
+        self.init(addressText: address?.string ?? "", outpoint: outpoint, entry: entry)
+    }
+
+    /// `addressText`: the address as the wire carries it ("" when the script has none).
+    init(addressText: String, outpoint: Outpoint, entry: UtxoEntry) {
         self.init()
-        self.address = address?.string ?? ""
+        self.address = addressText
         self.outpoint = Protowire_RpcOutpoint(outpoint)
         utxoEntry = Protowire_RpcUtxoEntry(entry)
     }

@@ -35,6 +35,16 @@ extension DevnetNode {
         try? script.address(prefix: config.network.addressPrefix)
     }
 
+    /// The address text of a script, remembered: a fleet's machines are paid again and again, and encoding an
+    /// address (its checksum) was the largest cost of publishing a block's UTXO changes.
+    func addressText(of script: ScriptPublicKey) -> String {
+        if let known = addressTexts[script] { return known }
+        let text = address(of: script)?.string ?? ""
+        if addressTexts.count >= 100_000 { addressTexts.removeAll(keepingCapacity: true) }
+        addressTexts[script] = text
+        return text
+    }
+
     func push(_ payload: Protowire_KaspadResponse.OneOf_Payload, to session: DevnetSession) {
         var message = Protowire_KaspadResponse()
         message.id = 0
@@ -47,7 +57,7 @@ extension DevnetNode {
         let listeners = sessions.values.filter(\.listensToUtxos)
         guard !diff.isEmpty, !listeners.isEmpty else { return }
         func entries(_ list: [(Outpoint, UtxoEntry)]) -> [(ScriptPublicKey, Protowire_RpcUtxosByAddressesEntry)] {
-            list.map { ($0.1.scriptPublicKey, Protowire_RpcUtxosByAddressesEntry(address: address(of: $0.1.scriptPublicKey), outpoint: $0.0, entry: $0.1)) }
+            list.map { ($0.1.scriptPublicKey, Protowire_RpcUtxosByAddressesEntry(addressText: addressText(of: $0.1.scriptPublicKey), outpoint: $0.0, entry: $0.1)) }
         }
         let added = entries(diff.added), removed = entries(diff.removed)
         for session in listeners {

@@ -10,8 +10,6 @@ struct UtxoChangeSet {
     }
 
     var changes: [Outpoint: Change] = [:]
-    /// Added UTXOs by transaction, for incoming history.
-    var receivedBy: [TransactionID: (address: String, amount: UInt64)] = [:]
     var isEmpty: Bool { changes.isEmpty }
     var count: Int { changes.count }
 
@@ -21,9 +19,6 @@ struct UtxoChangeSet {
         for a in u.added {
             guard let key = a.address, let address = watched[key] else { continue }
             changes[a.outpoint] = .add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
-            let id = a.outpoint.transactionId
-            let sum = (receivedBy[id]?.amount ?? 0).addingReportingOverflow(a.entry.amount.rawValue)
-            receivedBy[id] = (receivedBy[id]?.address ?? address, sum.overflow ? .max : sum.partialValue)
         }
     }
 
@@ -145,9 +140,7 @@ extension SyncEngine {
 
     /// Applies what is queued now, without waiting.
     func applyQueued() async throws {
-        let batch = inbox
-        inbox = []
-        if let lost = try await apply(batch) { throw lost }
+        if let lost = try await apply(inbox.takeAll()) { throw lost }
     }
 
     /// Applies one burst in order: its UTXO changes in one store transaction (or a few, when huge), then its
@@ -161,7 +154,7 @@ extension SyncEngine {
         for (i, item) in batch.enumerated() {
             if case .node(.disconnected(let error)) = item {
                 lost = error
-                inbox.insert(contentsOf: batch[(i + 1)...], at: 0)
+                inbox.putBack(Array(batch[(i + 1)...]))
                 break
             }
             switch item {
@@ -179,19 +172,29 @@ extension SyncEngine {
         return lost
     }
 
+    /// One store transaction per chunk; the payments received go with the last one (one transaction for a
+    /// burst of up to `maxChangesPerWrite` changes).
     private func write(_ changes: UtxoChangeSet) throws {
-        for chunk in changes.chunks(max(1, options.maxChangesPerWrite)) {
-            try store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore)
+        let chunks = changes.chunks(max(1, options.maxChangesPerWrite))
+        let incoming = incomingPayments(chunks.flatMap(\.added))
+        for (i, chunk) in chunks.enumerated() {
+            try store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
+                                       incoming: i == chunks.count - 1 ? incoming : [])
         }
-        let now = Int64(clock.now())
-        var incoming: [HistoryRecord] = []
-        for (id, received) in changes.receivedBy where !tracker.contains(id) {
-            let owner = try store.owner(of: received.address)
-            incoming.append(HistoryRecord(transactionId: id, accountId: owner?.accountId, machineId: owner?.machineId, direction: .incoming,
-                                          amount: Sompi(received.amount), blockDaaScore: virtualDaaScore, state: .accepted,
-                                          counterparty: nil, at: now))
+    }
+
+    /// One payment per transaction that added UTXOs, unless it is one of ours being followed (its change).
+    func incomingPayments(_ added: [UtxoUpdate]) -> [IncomingPayment] {
+        var byTransaction: [TransactionID: (address: String, amount: UInt64)] = [:]
+        for u in added where !tracker.contains(u.outpoint.transactionId) {
+            let id = u.outpoint.transactionId
+            let sum = (byTransaction[id]?.amount ?? 0).addingReportingOverflow(u.entry.amount.rawValue)
+            byTransaction[id] = (byTransaction[id]?.address ?? u.address, sum.overflow ? .max : sum.partialValue)
         }
-        try store.recordIncoming(incoming)
+        let at = Int64(clock.now())
+        return byTransaction.map { id, received in
+            IncomingPayment(transactionId: id, address: received.address, amount: Sompi(received.amount), blockDaaScore: virtualDaaScore, at: at)
+        }
     }
 
     private func applyChain(_ change: VirtualChainChange) throws {

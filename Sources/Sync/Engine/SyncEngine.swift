@@ -50,8 +50,9 @@ public actor SyncEngine {
     public internal(set) var serverInfo: ServerInfo?
     var observers: [UUID: AsyncStream<SyncState>.Continuation] = [:]
 
-    var inbox: [Inbound] = []
-    private var waiter: CheckedContinuation<Void, Never>?
+    let inbox = Inbox<Inbound>(coalesce: { last, new in
+        if case .tick = last, case .tick = new { true } else { false }
+    })
     private var pump: Task<Void, Never>?
     private var ticker: Task<Void, Never>?
     private var running = false
@@ -165,8 +166,7 @@ public actor SyncEngine {
         ticker?.cancel()
         pump = nil
         ticker = nil
-        waiter?.resume()
-        waiter = nil
+        inbox.wake()
         await client.disconnect()
         for sink in observers.values { sink.finish() }
         observers = [:]
@@ -178,7 +178,7 @@ public actor SyncEngine {
     }
 
     /// Asks the engine to look for new addresses (and the rest of its periodic work) now, not at the next tick.
-    public func poke() { deliver(.tick) }
+    public nonisolated func poke() { inbox.push(.tick) }
 
     static func isRetryable(_ error: any Error) -> Bool {
         if let e = error as? NodeError {
@@ -206,21 +206,21 @@ public actor SyncEngine {
 
     private func startPumps() {
         if pump == nil {
-            let events = client.events
+            let events = client.events, inbox = self.inbox
             pump = Task { [weak self] in
                 for await event in events {
-                    guard let self else { return }
-                    await self.deliver(.node(event))
+                    guard self != nil else { return }
+                    inbox.push(.node(event))
                 }
                 await self?.endOfEvents()
             }
         }
         if ticker == nil {
-            let clock = self.clock, interval = options.tickInterval
+            let clock = self.clock, interval = options.tickInterval, inbox = self.inbox
             ticker = Task { [weak self] in
                 while !Task.isCancelled {
-                    guard (try? await clock.sleep(for: interval)) != nil, let self else { return }
-                    await self.deliver(.tick)
+                    guard (try? await clock.sleep(for: interval)) != nil, self != nil else { return }
+                    inbox.push(.tick)
                 }
             }
         }
@@ -228,56 +228,25 @@ public actor SyncEngine {
 
     private func endOfEvents() {
         eventsEnded = true
-        wake()
+        inbox.wake()
     }
 
-    func deliver(_ item: Inbound) {
-        if case .tick = item, case .tick? = inbox.last { return }
-        inbox.append(item)
-        waiter?.resume()
-        waiter = nil
-    }
-
-    /// Everything queued, waiting for at least one item (returns empty when cancelled).
+    /// Everything queued, waiting for at least one item (returns empty when cancelled or the events ended).
     func takeInbox() async -> [Inbound] {
-        while inbox.isEmpty {
+        while true {
+            let items = inbox.takeAll()
+            if !items.isEmpty { return items }
             if Task.isCancelled || pump == nil || eventsEnded { return [] }
-            await withTaskCancellationHandler {
-                await withCheckedContinuation { (c: CheckedContinuation<Void, Never>) in
-                    if inbox.isEmpty && !Task.isCancelled { waiter = c } else { c.resume() }
-                }
-            } onCancel: {
-                Task { await self.wake() }
-            }
+            await inbox.wait()
         }
-        let items = inbox
-        inbox = []
-        return items
-    }
-
-    private func wake() {
-        waiter?.resume()
-        waiter = nil
     }
 
     /// Drops queued items up to and including the `.connected` event of the connection just made.
     func dropUntilConnected() async throws {
-        while true {
-            if let i = inbox.firstIndex(where: { if case .node(.connected) = $0 { true } else { false } }) {
-                inbox.removeFirst(i + 1)
-                return
-            }
-            inbox.removeAll(keepingCapacity: true)
+        while !inbox.drop(through: { if case .node(.connected) = $0 { true } else { false } }) {
             try Task.checkCancellation()
-            if pump == nil { throw CancellationError() }
-            _ = await takeInboxKeeping()
+            if pump == nil || eventsEnded { throw CancellationError() }
+            await inbox.wait()
         }
-    }
-
-    /// Waits for at least one item without taking it.
-    private func takeInboxKeeping() async -> Int {
-        let items = await takeInbox()
-        inbox.insert(contentsOf: items, at: 0)
-        return items.count
     }
 }

@@ -164,7 +164,7 @@ public actor LiveDataSource: ConsoleDataSource {
             let existing = try store.addresses(account: account, chain: .receive)
             let record = fresh || existing.isEmpty ? try store.newAddress(account: account, chain: .receive, keys: keys) : existing[existing.count - 1]
             // A fresh address is watched from now on: tell the engine without waiting for its next tick.
-            if fresh { await engine.poke() }
+            if fresh { engine.poke() }
             let path = try store.accounts().first { $0.name == account }.flatMap { Self.path($0, chain: record.chain, index: record.idx) }
             return ReceiveAddress(address: record.address, label: "the wallet (\(account))", path: path)
         case .machine(let id):

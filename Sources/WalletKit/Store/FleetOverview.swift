@@ -30,14 +30,15 @@ public struct WalletTotals: Sendable, Equatable {
 
 extension WalletStore {
     /// Every machine (retired included) with balance, 24 h spend, daily limit and last activity, from one
-    /// snapshot. Balances come from the `utxoByMachine` index, spend from one pass over the last day's ledger.
+    /// snapshot. Balances come from the machines' addresses and the `utxoByAddress` index, spend from one pass over the last day's ledger.
     public func fleetMachines(now: Int64? = nil) throws -> [FleetMachine] {
         let now = now ?? self.now
         return try read { db in
             let scan = try SpendScan(db, since: now - SpendWindow.day.seconds)
             var balances: [Int64: UInt64] = [:]
             for r in try Row.fetchAll(db, sql: """
-                SELECT machineId, SUM(amount) FROM utxo WHERE machineId IS NOT NULL AND state != 'spent-in-mempool' GROUP BY machineId
+                SELECT a.machineId, SUM(u.amount) FROM address a JOIN utxo u ON u.addressId = a.id
+                WHERE a.machineId IS NOT NULL AND u.state != 'spent-in-mempool' GROUP BY a.machineId
                 """) { balances[r[0]] = UInt64(clamping: r[1] as Int64) }
             var lastSpend: [Int64: Int64] = [:]
             for r in try Row.fetchAll(db, sql: "SELECT machineId, MAX(at) FROM spendLedger GROUP BY machineId") { lastSpend[r[0]] = r[1] }
@@ -114,8 +115,8 @@ extension WalletStore {
             let rows = try AddressRecord.filter(Column("machineId") == id).order(Column("id")).fetchAll(db)
             return try rows.map { a in
                 let r = try Row.fetchOne(db, sql: """
-                    SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM utxo WHERE address = ? AND state != 'spent-in-mempool'
-                    """, arguments: [a.address])
+                    SELECT COALESCE(SUM(amount), 0), COUNT(*) FROM utxo WHERE addressId = ? AND state != 'spent-in-mempool'
+                    """, arguments: [a.id])
                 return (a, Sompi(UInt64(clamping: r?[0] as Int64? ?? 0)), r?[1] as Int? ?? 0)
             }
         }
@@ -124,7 +125,7 @@ extension WalletStore {
     /// A machine's UTXOs, largest first.
     public func machineUtxos(id: Int64, limit: Int = 500) throws -> [UtxoRecord] {
         try read { db in
-            try UtxoRecord.filter(Column("machineId") == id).order(Column("amount").desc).limit(limit).fetchAll(db)
+            try UtxoRecord.filter(sql: Self.machineFilter("utxo"), arguments: [id]).order(Column("amount").desc).limit(limit).fetchAll(db)
         }
     }
 }

@@ -214,6 +214,50 @@ enum Migrations {
                 BEGIN SELECT RAISE(ABORT, 'audit events are append-only'); END;
                 """)
         }
+        // The UTXO table becomes a rowid table: `WITHOUT ROWID` keyed by random transaction ids put every new
+        // row on its own page, and SQLite's change hooks never report such tables. Rows now append; the
+        // secondary indexes are what a sync batch pays for, so there are fewer and smaller ones:
+        // - `utxoByAddress` (addressId, state, amount) covers per-address and per-machine balances and coin
+        //   selection (a machine's UTXOs are those of its addresses; it replaces `utxoByMachine`);
+        // - `utxoByAccount` holds only account rows (machine rows have no account);
+        // - two small partial indexes serve the maturity pass and the mempool spender lookup.
+        // UTXOs of an address the wallet does not hold (no owner, no key to spend them) are not carried over.
+        m.registerMigration("v2-utxo-rowid") { db in
+            try db.execute(sql: """
+                CREATE TABLE utxoRowid (
+                    id INTEGER PRIMARY KEY,
+                    transactionId BLOB NOT NULL,
+                    outputIndex INTEGER NOT NULL,
+                    addressId INTEGER NOT NULL REFERENCES address(id) ON DELETE CASCADE,
+                    address TEXT NOT NULL,
+                    accountId INTEGER,
+                    machineId INTEGER,
+                    amount INTEGER NOT NULL CHECK (amount >= 0),
+                    scriptVersion INTEGER NOT NULL,
+                    script BLOB NOT NULL,
+                    blockDaaScore INTEGER NOT NULL,
+                    isCoinbase INTEGER NOT NULL,
+                    covenantId BLOB,
+                    state TEXT NOT NULL CHECK (state IN ('stasis', 'pending', 'mature', 'spent-in-mempool')),
+                    spendingTransactionId BLOB,
+                    updatedAt INTEGER NOT NULL
+                );
+                INSERT INTO utxoRowid (transactionId, outputIndex, addressId, address, accountId, machineId, amount, scriptVersion, script,
+                                       blockDaaScore, isCoinbase, covenantId, state, spendingTransactionId, updatedAt)
+                    SELECT u.transactionId, u.outputIndex, a.id, u.address, a.accountId, a.machineId, u.amount, u.scriptVersion, u.script,
+                           u.blockDaaScore, u.isCoinbase, u.covenantId, u.state, u.spendingTransactionId, u.updatedAt
+                    FROM utxo u JOIN address a ON a.address = u.address;
+                DELETE FROM utxoReservation WHERE NOT EXISTS (
+                    SELECT 1 FROM utxoRowid n WHERE n.transactionId = utxoReservation.transactionId AND n.outputIndex = utxoReservation.outputIndex);
+                DROP TABLE utxo;
+                ALTER TABLE utxoRowid RENAME TO utxo;
+                CREATE UNIQUE INDEX utxoByOutpoint ON utxo(transactionId, outputIndex);
+                CREATE INDEX utxoByAccount ON utxo(accountId, state, amount) WHERE accountId IS NOT NULL;
+                CREATE INDEX utxoByAddress ON utxo(addressId, state, amount);
+                CREATE INDEX utxoMaturing ON utxo(blockDaaScore) WHERE state IN ('pending', 'stasis');
+                CREATE INDEX utxoBySpender ON utxo(spendingTransactionId) WHERE spendingTransactionId IS NOT NULL;
+                """)
+        }
         return m
     }
 }

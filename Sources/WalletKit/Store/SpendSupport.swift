@@ -90,16 +90,16 @@ extension WalletStore {
 
     /// Mature UTXOs of a source that no live reservation holds, largest first.
     public func spendableUtxos(_ source: SpendSource) throws -> [UtxoRecord] {
-        let ownerColumn: String
+        let owner: String
         let ownerId: Int64?
         switch source {
-        case .account(let n): (ownerColumn, ownerId) = ("accountId", try account(named: n).id)
-        case .machine(let n): (ownerColumn, ownerId) = ("machineId", try machine(named: n).id)
+        case .account(let n): (owner, ownerId) = ("u.accountId = ?", try account(named: n).id)
+        case .machine(let n): (owner, ownerId) = (Self.machineFilter("u"), try machine(named: n).id)
         }
         return try read { db in
             try UtxoRecord.fetchAll(db, sql: """
                 SELECT u.* FROM utxo u LEFT JOIN utxoReservation r ON r.transactionId = u.transactionId AND r.outputIndex = u.outputIndex AND r.expiresAt > ?
-                WHERE u.\(ownerColumn) = ? AND u.state = 'mature' AND r.reservationId IS NULL ORDER BY u.amount DESC
+                WHERE \(owner) AND u.state = 'mature' AND r.reservationId IS NULL ORDER BY u.amount DESC
                 """, arguments: [now, ownerId])
         }
     }
@@ -144,7 +144,6 @@ extension WalletStore {
     /// row is pending, the policy's ledger entry names it, and an audit event records it; one write transaction.
     public func recordBroadcast(_ r: BroadcastRecord) throws {
         try write { db in
-            utxosChanged(db)
             let txid = Data(r.transactionId.bytes)
             for o in r.inputs {
                 try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",

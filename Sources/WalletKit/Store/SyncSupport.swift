@@ -34,8 +34,9 @@ extension WalletStore {
             for start in stride(from: 0, to: addresses.count, by: 500) {
                 let slice = Array(addresses[start..<min(start + 500, addresses.count)])
                 let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-                let rows = try Row.fetchCursor(db, sql: "SELECT transactionId, outputIndex, blockDaaScore FROM utxo WHERE address IN (\(marks))",
-                                               arguments: StatementArguments(slice))
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT transactionId, outputIndex, blockDaaScore FROM utxo WHERE addressId IN (SELECT id FROM address WHERE address IN (\(marks)))
+                    """, arguments: StatementArguments(slice))
                 while let r = try rows.next() {
                     guard let id = Hash32(r["transactionId"] as Data) else { continue }
                     out[Outpoint(transactionId: id, index: UInt32(clamping: r["outputIndex"] as Int64))] = UInt64(clamping: r["blockDaaScore"] as Int64)
@@ -76,20 +77,38 @@ extension WalletStore {
     }
 }
 
+/// A payment the wallet received, as sync sees it: the outputs of one transaction to the wallet's addresses.
+public struct IncomingPayment: Sendable, Equatable {
+    public var transactionId: TransactionID
+    /// The first receiving address (its owner is who the history shows the payment under).
+    public var address: String
+    public var amount: Sompi
+    public var blockDaaScore: UInt64
+    /// Unix seconds.
+    public var at: Int64
+
+    public init(transactionId: TransactionID, address: String, amount: Sompi, blockDaaScore: UInt64, at: Int64) {
+        self.transactionId = transactionId
+        self.address = address
+        self.amount = amount
+        self.blockDaaScore = blockDaaScore
+        self.at = at
+    }
+}
+
 extension WalletStore {
-    /// Records payments received (seen by sync). A transaction already in the history (one of ours, whose
-    /// change or payment came back to the wallet) keeps its row.
-    public func recordIncoming(_ records: [HistoryRecord]) throws {
-        guard !records.isEmpty else { return }
-        try write { db in
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO history (transactionId, accountId, machineId, direction, amount, fee, blockDaaScore, state, counterparty, note, createdAt, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (transactionId) DO NOTHING
-                """)
-            for r in records {
-                try insert.execute(arguments: [r.transactionId, r.accountId, r.machineId, r.direction.rawValue, r.amount, r.fee, r.blockDaaScore,
-                                               r.state.rawValue, r.counterparty, r.note, r.createdAt, r.updatedAt])
-            }
+    /// Records payments received, in the UTXO batch's transaction. A transaction already in the history (one of
+    /// ours, whose change or payment came back to the wallet) keeps its row. An amount past Int64 (a summed
+    /// display value; no real payment comes near) is clamped.
+    func recordIncoming(_ db: Database, _ payments: [IncomingPayment]) throws {
+        let insert = try db.cachedStatement(sql: """
+            INSERT INTO history (transactionId, accountId, machineId, direction, amount, blockDaaScore, state, createdAt, updatedAt)
+            VALUES (?1, (SELECT accountId FROM address WHERE address = ?2), (SELECT machineId FROM address WHERE address = ?2), 'incoming', ?3, ?4,
+                    'accepted', ?5, ?5)
+            ON CONFLICT (transactionId) DO NOTHING
+            """)
+        for p in payments {
+            try insert.execute(arguments: [Data(p.transactionId.bytes), p.address, Int64(clamping: p.amount.rawValue), try sqlInt(p.blockDaaScore), p.at])
         }
     }
 }

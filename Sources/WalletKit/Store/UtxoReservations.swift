@@ -51,7 +51,7 @@ extension WalletStore {
             }
             if let machine {
                 guard let id = try Int64.fetchOne(db, sql: "SELECT id FROM machine WHERE name = ?", arguments: [machine]) else { throw StoreError.unknown(what: "machine", name: machine) }
-                sql += " AND u.machineId = ?"
+                sql += " AND \(WalletStore.machineFilter("u"))"
                 args += [id]
             }
             sql += " ORDER BY u.amount DESC"
@@ -91,7 +91,7 @@ extension WalletStore {
         return try read { db in
             var request = UtxoRecord.all()
             if let accountId { request = request.filter(Column("accountId") == accountId) }
-            if let machineId { request = request.filter(Column("machineId") == machineId) }
+            if let machineId { request = request.filter(sql: WalletStore.machineFilter("utxo"), arguments: [machineId]) }
             return try request.order(Column("amount").desc).limit(limit ?? -1).fetchAll(db)
         }
     }
@@ -111,7 +111,7 @@ extension WalletStore {
             var filter = "1"
             var args: StatementArguments = []
             if let accountId { filter += " AND u.accountId = ?"; args += [accountId] }
-            if let machineId { filter += " AND u.machineId = ?"; args += [machineId] }
+            if let machineId { filter += " AND \(WalletStore.machineFilter("u"))"; args += [machineId] }
             var b = Balance()
             for r in try Row.fetchAll(db, sql: "SELECT state, SUM(amount) AS total, COUNT(*) AS n FROM utxo u WHERE \(filter) GROUP BY state", arguments: args) {
                 let total = Sompi(UInt64(clamping: r["total"] as Int64))

@@ -18,66 +18,60 @@ extension WalletStore {
     public var maturity: UtxoMaturity { .of(network) }
 
     /// Applies one batch of UTXO changes in ONE write transaction: upserts `added` (owner resolved from the
-    /// address table, state from the maturity rules at `virtualDaaScore`) and deletes `removed` (their
-    /// reservations go with them). An upsert keeps a `spent-in-mempool` mark.
-    public func applyUtxoChanges(added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64) throws {
-        try write { db in try applyUtxoChanges(db, added: added, removed: removed, virtualDaaScore: virtualDaaScore) }
+    /// address table, state from the maturity rules at `virtualDaaScore`), deletes `removed` (their
+    /// reservations go with them) and records `incoming` payments in the history, so a crash never leaves the
+    /// UTXOs without the payments they came with. An upsert keeps a `spent-in-mempool` mark. A UTXO of an
+    /// address the wallet does not hold (removed while the node still reported it) is skipped: there is no
+    /// key to spend it and no owner to show it under. Returns how many were skipped.
+    @discardableResult
+    public func applyUtxoChanges(added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64, incoming: [IncomingPayment] = []) throws -> Int {
+        try writeRecoverable { db in try applyUtxoChanges(db, added: added, removed: removed, virtualDaaScore: virtualDaaScore, incoming: incoming) }
     }
 
-    func applyUtxoChanges(_ db: Database, added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64) throws {
+    @discardableResult
+    func applyUtxoChanges(_ db: Database, added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64, incoming: [IncomingPayment] = []) throws -> Int {
         let rules = maturity
-        if !added.isEmpty || !removed.isEmpty { utxosChanged(db) }
-        do {
-            let upsert = try db.cachedStatement(sql: """
-                INSERT INTO utxo (transactionId, outputIndex, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
-                                  isCoinbase, covenantId, state, updatedAt)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (transactionId, outputIndex) DO UPDATE SET
-                    address = excluded.address, accountId = excluded.accountId, machineId = excluded.machineId, amount = excluded.amount,
-                    scriptVersion = excluded.scriptVersion, script = excluded.script, blockDaaScore = excluded.blockDaaScore,
-                    isCoinbase = excluded.isCoinbase, covenantId = excluded.covenantId, updatedAt = excluded.updatedAt,
-                    state = CASE WHEN utxo.state = 'spent-in-mempool' THEN utxo.state ELSE excluded.state END
-                """)
-            let owner = try db.cachedStatement(sql: "SELECT accountId, machineId FROM address WHERE address = ?")
-            var owners: [String: (Int64?, Int64?)] = [:]
-            let at = now
-            for u in added {
-                let o: (Int64?, Int64?)
-                if let cached = owners[u.address] { o = cached } else {
-                    let row = try Row.fetchOne(owner, arguments: [u.address])
-                    o = (row?["accountId"], row?["machineId"])
-                    owners[u.address] = o
-                }
-                let state = rules.state(blockDaaScore: u.entry.blockDaaScore, isCoinbase: u.entry.isCoinbase, virtualDaaScore: virtualDaaScore)
-                try upsert.execute(arguments: [
-                    Data(u.outpoint.transactionId.bytes), Int64(u.outpoint.index), u.address, o.0, o.1, try sqlInt(u.entry.amount.rawValue),
-                    Int64(u.entry.scriptPublicKey.version), Data(u.entry.scriptPublicKey.script), try sqlInt(u.entry.blockDaaScore),
-                    u.entry.isCoinbase, u.entry.covenantId.map { Data($0.bytes) }, state.rawValue, at,
-                ])
+        var upsert = try UtxoUpsert(db)
+        let owners = try AddressOwner.of(Set(added.map(\.address)), db)
+        let at = now
+        var skipped = 0
+        for u in added {
+            guard let owner = owners[u.address] else {
+                skipped += 1
+                continue
             }
-            let delete = try db.cachedStatement(sql: "DELETE FROM utxo WHERE transactionId = ? AND outputIndex = ?")
-            for o in removed { try delete.execute(arguments: [Data(o.transactionId.bytes), Int64(o.index)]) }
-            try setVirtualDaaScore(db, virtualDaaScore)
+            let state = rules.state(blockDaaScore: u.entry.blockDaaScore, isCoinbase: u.entry.isCoinbase, virtualDaaScore: virtualDaaScore)
+            try upsert.execute(u, owner: owner, state: state, at: at)
         }
+        let delete = try db.cachedStatement(sql: "DELETE FROM utxo WHERE transactionId = ? AND outputIndex = ?")
+        for o in removed { try delete.execute(arguments: [Data(o.transactionId.bytes), Int64(o.index)]) }
+        try setVirtualDaaScore(db, virtualDaaScore)
+        if !incoming.isEmpty { try recordIncoming(db, incoming) }
+        return skipped
     }
 
     /// Re-evaluates pending and stasis UTXOs at a new virtual DAA score; returns how many became mature or pending.
+    /// Only rows old enough to have moved are read (the `utxoMaturing` index holds just the unripe ones), so a
+    /// tick costs the UTXOs that ripen, not the wallet's size.
     @discardableResult
     public func updateVirtualDaaScore(_ score: UInt64) throws -> Int {
         let rules = maturity
-        return try write { db in
+        return try writeRecoverable { db in
             try setVirtualDaaScore(db, score)
-            let rows = try Row.fetchAll(db, sql: "SELECT transactionId, outputIndex, blockDaaScore, isCoinbase, state FROM utxo WHERE state IN ('pending', 'stasis')")
+            let youngest = min(rules.userMaturity, rules.coinbaseStasis)
+            guard score >= youngest else { return 0 }
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT id, blockDaaScore, isCoinbase, state FROM utxo WHERE state IN ('pending', 'stasis') AND blockDaaScore <= ?
+                """, arguments: [try sqlInt(score - youngest)])
+            let update = try db.cachedStatement(sql: "UPDATE utxo SET state = ?, updatedAt = ? WHERE id = ?")
             var changed = 0
             for r in rows {
                 let state = rules.state(blockDaaScore: UInt64(clamping: r["blockDaaScore"] as Int64), isCoinbase: r["isCoinbase"], virtualDaaScore: score)
                 if state.rawValue != (r["state"] as String) {
-                    try db.execute(sql: "UPDATE utxo SET state = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
-                                   arguments: [state.rawValue, now, r["transactionId"] as Data, r["outputIndex"] as Int64])
+                    try update.execute(arguments: [state.rawValue, now, r["id"] as Int64])
                     changed += 1
                 }
             }
-            if changed > 0 { utxosChanged(db) }
             return changed
         }
     }
@@ -97,7 +91,6 @@ extension WalletStore {
     /// reservation ends). Unknown outpoints are ignored.
     public func markSpentInMempool(_ outpoints: [Outpoint], by transactionId: TransactionID) throws {
         try write { db in
-            utxosChanged(db)
             for o in outpoints {
                 let key: [DatabaseValueConvertible] = [Data(o.transactionId.bytes), Int64(o.index)]
                 try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
@@ -111,7 +104,6 @@ extension WalletStore {
     public func unmarkSpent(by transactionId: TransactionID) throws {
         let rules = maturity
         try write { db in
-            utxosChanged(db)
             let virtual = UInt64(clamping: try Int64.fetchOne(db, sql: "SELECT virtualDaaScore FROM syncState WHERE id = 1") ?? 0)
             let rows = try Row.fetchAll(db, sql: "SELECT transactionId, outputIndex, blockDaaScore, isCoinbase FROM utxo WHERE spendingTransactionId = ?",
                                         arguments: [Data(transactionId.bytes)])
@@ -122,6 +114,12 @@ extension WalletStore {
             }
         }
     }
+}
+
+extension WalletStore {
+    /// A machine's UTXOs are those of its addresses: this condition (one `?`, the machine id) reads them through
+    /// the `utxoByAddress` index. `utxo` is the UTXO table's name or alias in the query.
+    static func machineFilter(_ utxo: String) -> String { "\(utxo).addressId IN (SELECT id FROM address WHERE machineId = ?)" }
 }
 
 /// SQLite integers are signed 64-bit; sompi (at most 2.9e18) and DAA scores fit.

@@ -53,6 +53,72 @@ import Testing
         #expect(b.mature == 1_401)
     }
 
+    /// Rows after a batch's first are bound by hand (UtxoUpsert): every field must come back as given.
+    @Test func everyFieldRoundTrips() throws {
+        let (store, account, machine) = try setup()
+        let entries = (1...4).map { i in
+            UtxoEntry(amount: Sompi(UInt64(i) * 1_000_003), scriptPublicKey: ScriptPublicKey(version: UInt16(i), script: [UInt8](repeating: UInt8(i), count: 30 + i)),
+                      blockDaaScore: UInt64(i) * 77, isCoinbase: i % 2 == 0, covenantId: i == 3 ? Hash32(storage: (3, 1, 4, 1)) : nil)
+        }
+        let updates = entries.enumerated().map { i, e in
+            UtxoUpdate(outpoint: StoreFixtures.outpoint(UInt64(i + 1), UInt32(i * 5)), entry: e, address: i % 2 == 0 ? account : machine)
+        }
+        try store.applyUtxoChanges(added: updates, removed: [], virtualDaaScore: 10_000)
+        let stored = Dictionary(uniqueKeysWithValues: try store.utxos().map { ($0.outpoint, $0) })
+        for u in updates {
+            let r = try #require(stored[u.outpoint])
+            #expect(r.entry == u.entry)
+            #expect(r.address == u.address)
+            #expect(r.machineId == (u.address == machine ? try store.machine(named: "drone-1").id : nil))
+            #expect(r.state == .mature)
+        }
+    }
+
+    @Test func unknownAddressesAreSkipped() throws {
+        let (store, account, _) = try setup()
+        let skipped = try store.applyUtxoChanges(added: [update(1, account, amount: 500), update(2, "kaspadev:not-ours", amount: 700)],
+                                                 removed: [], virtualDaaScore: 200)
+        #expect(skipped == 1)
+        #expect(try store.utxos().map(\.amount) == [500])
+    }
+
+    /// Payments received are written with their UTXOs, in the same transaction: a batch that fails leaves neither.
+    @Test func incomingPaymentsCommitWithTheirUtxos() throws {
+        let (store, account, machine) = try setup()
+        let paid = StoreFixtures.outpoint(1).transactionId
+        try store.applyUtxoChanges(added: [update(1, machine, amount: 700)], removed: [], virtualDaaScore: 200,
+                                   incoming: [IncomingPayment(transactionId: paid, address: machine, amount: 700, blockDaaScore: 200, at: 50)])
+        let h = try #require(try store.history().first)
+        #expect(h.direction == .incoming && h.state == .accepted && h.amount == 700 && h.createdAt == 50)
+        #expect(h.machineId == (try store.machine(named: "drone-1").id) && h.accountId == nil)
+
+        let bad = UtxoUpdate(outpoint: StoreFixtures.outpoint(3), entry: UtxoEntry(amount: Sompi(UInt64.max), scriptPublicKey: ScriptPublicKey(script: [0x51]),
+                                                                                   blockDaaScore: 1), address: account)
+        #expect(throws: StoreError.self) {
+            try store.applyUtxoChanges(added: [update(2, account, amount: 5), bad], removed: [StoreFixtures.outpoint(1)], virtualDaaScore: 300,
+                                       incoming: [IncomingPayment(transactionId: StoreFixtures.outpoint(2).transactionId, address: account, amount: 5,
+                                                                  blockDaaScore: 300, at: 60)])
+        }
+        #expect(try store.history().count == 1)
+        #expect(try store.utxos().map(\.amount) == [700])
+        #expect(try store.virtualDaaScore() == 200)
+    }
+
+    /// Coinbase outputs go stasis -> pending -> mature as the score passes each depth; a mempool spend keeps its mark.
+    @Test func maturityPassFollowsTheScore() throws {
+        let (store, account, _) = try setup()
+        try store.applyUtxoChanges(added: [update(1, account, amount: 100, daa: 100, coinbase: true), update(2, account, amount: 200, daa: 100)],
+                                   removed: [], virtualDaaScore: 100)
+        try store.markSpentInMempool([StoreFixtures.outpoint(2)], by: Hash32(storage: (9, 9, 9, 9)))
+        func state() throws -> UtxoState? { try store.utxos().first { $0.amount == 100 }?.state }
+        #expect(try state() == .stasis)
+        #expect(try store.updateVirtualDaaScore(149) == 0 && state() == .stasis)
+        #expect(try store.updateVirtualDaaScore(150) == 1 && state() == .pending)
+        #expect(try store.updateVirtualDaaScore(199) == 0 && state() == .pending)
+        #expect(try store.updateVirtualDaaScore(200) == 1 && state() == .mature)
+        #expect(try store.utxos().first { $0.amount == 200 }?.state == .spentInMempool)
+    }
+
     @Test func reservationsNeverOverlap() throws {
         let (store, account, _) = try setup()
         try store.applyUtxoChanges(added: (1...6).map { update($0, account, amount: $0 * 100) }, removed: [], virtualDaaScore: 1_000)

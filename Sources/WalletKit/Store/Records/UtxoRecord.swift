@@ -16,6 +16,8 @@ public struct UtxoRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
     public static let databaseTableName = "utxo"
     public var transactionId: Data
     public var outputIndex: Int64
+    /// The `address` row this UTXO pays (the text is kept beside it for display and signing).
+    public var addressId: Int64
     public var address: String
     public var accountId: Int64?
     public var machineId: Int64?

@@ -1,0 +1,80 @@
+import Foundation
+import GRDB
+import GRDBSQLite
+
+/// The sync hot path's one statement: insert a UTXO, or update it in place (keeping a `spent-in-mempool`
+/// mark). Values are bound straight into the prepared statement (`sqlite3_bind_*`), and GRDB still runs
+/// it (`execute()`), so transaction observers see the change: in `bench sync`, building GRDB's argument
+/// lists cost about a tenth of each batch.
+struct UtxoUpsert {
+    private let statement: Statement
+    private var validated = false
+
+    init(_ db: Database) throws {
+        statement = try db.cachedStatement(sql: """
+            INSERT INTO utxo (transactionId, outputIndex, addressId, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
+                              isCoinbase, covenantId, state, updatedAt)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (transactionId, outputIndex) DO UPDATE SET
+                addressId = excluded.addressId, address = excluded.address, accountId = excluded.accountId, machineId = excluded.machineId,
+                amount = excluded.amount, scriptVersion = excluded.scriptVersion, script = excluded.script, blockDaaScore = excluded.blockDaaScore,
+                isCoinbase = excluded.isCoinbase, covenantId = excluded.covenantId, updatedAt = excluded.updatedAt,
+                state = CASE WHEN utxo.state = 'spent-in-mempool' THEN utxo.state ELSE excluded.state END
+            """)
+    }
+
+    mutating func execute(_ u: UtxoUpdate, owner: AddressOwner, state: UtxoState, at: Int64) throws {
+        let amount = try sqlInt(u.entry.amount.rawValue), daa = try sqlInt(u.entry.blockDaaScore)
+        guard validated else {
+            // The first row goes through GRDB's checked path (it validates the argument count once); later rows
+            // rebind the same 14 parameters, which `execute()` keeps.
+            try statement.setArguments([
+                Data(u.outpoint.transactionId.bytes), Int64(u.outpoint.index), owner.addressId, u.address, owner.accountId, owner.machineId, amount,
+                Int64(u.entry.scriptPublicKey.version), Data(u.entry.scriptPublicKey.script), daa, u.entry.isCoinbase,
+                u.entry.covenantId.map { Data($0.bytes) }, state.rawValue, at,
+            ])
+            try statement.execute()
+            validated = true
+            return
+        }
+        let h = statement.sqliteStatement
+        sqlite3_reset(h)
+        // The first failing code, if any (binding fails only on a misused statement or an oversized value).
+        var code = SQLITE_OK
+        func check(_ c: CInt) { if code == SQLITE_OK { code = c } }
+        check(Self.bind(u.outpoint.transactionId.bytes, h, 1))
+        check(sqlite3_bind_int64(h, 2, Int64(u.outpoint.index)))
+        check(sqlite3_bind_int64(h, 3, owner.addressId))
+        check(Self.bind(u.address, h, 4))
+        check(Self.bind(owner.accountId, h, 5))
+        check(Self.bind(owner.machineId, h, 6))
+        check(sqlite3_bind_int64(h, 7, amount))
+        check(sqlite3_bind_int64(h, 8, Int64(u.entry.scriptPublicKey.version)))
+        check(Self.bind(u.entry.scriptPublicKey.script, h, 9))
+        check(sqlite3_bind_int64(h, 10, daa))
+        check(sqlite3_bind_int64(h, 11, u.entry.isCoinbase ? 1 : 0))
+        check(u.entry.covenantId.map { Self.bind($0.bytes, h, 12) } ?? sqlite3_bind_null(h, 12))
+        check(Self.bind(state.rawValue, h, 13))
+        check(sqlite3_bind_int64(h, 14, at))
+        guard code == SQLITE_OK else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding a UTXO row failed", sql: statement.sql)
+        }
+        try statement.execute()
+    }
+
+    /// SQLite copies the bytes (SQLITE_TRANSIENT), so they need to live only for the call.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    private static func bind(_ bytes: [UInt8], _ h: OpaquePointer, _ i: CInt) -> CInt {
+        bytes.withUnsafeBytes { sqlite3_bind_blob(h, i, $0.baseAddress, CInt($0.count), transient) }
+    }
+
+    private static func bind(_ text: String, _ h: OpaquePointer, _ i: CInt) -> CInt {
+        var text = text
+        return text.withUTF8 { sqlite3_bind_text(h, i, UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), CInt($0.count), transient) }
+    }
+
+    private static func bind(_ value: Int64?, _ h: OpaquePointer, _ i: CInt) -> CInt {
+        value.map { sqlite3_bind_int64(h, i, $0) } ?? sqlite3_bind_null(h, i)
+    }
+}

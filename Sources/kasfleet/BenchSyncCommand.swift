@@ -100,7 +100,8 @@ struct BenchSync: ParsableCommand {
         _ = try? await runner.value
         await node.stopServing()
 
-        // The store alone: the same number of changes written in batches of 1000, as the engine writes them.
+        // The store alone: the same number of changes written in batches of 1000 (one notification's worth; the
+        // engine writes whole bursts, often larger).
         let script = ScriptPublicKey(address: watched[0])
         let t5 = DispatchTime.now().uptimeNanoseconds
         var written = 0

@@ -14,9 +14,7 @@ struct AddressOwner {
         let all = Array(addresses)
         for start in stride(from: 0, to: all.count, by: 500) {
             let slice = all[start..<min(start + 500, all.count)]
-            let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-            let rows = try Row.fetchCursor(db, sql: "SELECT address, id, accountId, machineId FROM address WHERE address IN (\(marks))",
-                                           arguments: StatementArguments(Array(slice)))
+            let rows = try SQLRequest<Row>("SELECT address, id, accountId, machineId FROM address WHERE address IN \(slice)").fetchCursor(db)
             while let r = try rows.next() {
                 owners[r[0]] = AddressOwner(addressId: r[1], accountId: r[2], machineId: r[3])
             }

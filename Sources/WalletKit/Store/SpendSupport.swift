@@ -179,13 +179,6 @@ extension WalletStore {
         }
     }
 
-    /// Owner ids (account, machine) of an address of the wallet.
-    public func owner(of address: String) throws -> (accountId: Int64?, machineId: Int64?)? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT accountId, machineId FROM address WHERE address = ?", arguments: [address]).map { ($0["accountId"], $0["machineId"]) }
-        }
-    }
-
     /// The fleet machine an address of the wallet belongs to, if any.
     public func machineName(owning address: String) throws -> String? {
         try read { db in

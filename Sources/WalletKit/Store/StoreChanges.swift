@@ -23,8 +23,8 @@ public enum StoreChange: Sendable, Equatable, CaseIterable {
 
 extension WalletStore {
     /// Every commit of this process that touches the wallet's tables, as it happens (GRDB region observation:
-    /// no polling). Writes by another process are not seen here; callers that care re-read now
-    /// and then. The observation stops when the stream's consumer goes away.
+    /// no polling). Writes by another process are not seen here; callers that care re-read now and then. The
+    /// observation stops when the stream's consumer goes away.
     public func changes() -> AsyncStream<StoreChange> {
         let (stream, sink) = AsyncStream<StoreChange>.makeStream(bufferingPolicy: .bufferingNewest(64))
         let cancellables = StoreChange.allCases.map { change in

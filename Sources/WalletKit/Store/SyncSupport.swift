@@ -32,11 +32,10 @@ extension WalletStore {
         return try read { db in
             var out: [Outpoint: UInt64] = [:]
             for start in stride(from: 0, to: addresses.count, by: 500) {
-                let slice = Array(addresses[start..<min(start + 500, addresses.count)])
-                let marks = Array(repeating: "?", count: slice.count).joined(separator: ",")
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT transactionId, outputIndex, blockDaaScore FROM utxo WHERE addressId IN (SELECT id FROM address WHERE address IN (\(marks)))
-                    """, arguments: StatementArguments(slice))
+                let slice = addresses[start..<min(start + 500, addresses.count)]
+                let rows = try SQLRequest<Row>("""
+                    SELECT transactionId, outputIndex, blockDaaScore FROM utxo WHERE addressId IN (SELECT id FROM address WHERE address IN \(slice))
+                    """).fetchCursor(db)
                 while let r = try rows.next() {
                     guard let id = Hash32(r["transactionId"] as Data) else { continue }
                     out[Outpoint(transactionId: id, index: UInt32(clamping: r["outputIndex"] as Int64))] = UInt64(clamping: r["blockDaaScore"] as Int64)

@@ -12,14 +12,19 @@ struct AddressUtxoReader {
     mutating func read(_ entries: [Protowire_RpcUtxosByAddressesEntry], field: String) throws(ProtowireConversionError) -> [AddressUtxo] {
         var out: [AddressUtxo] = []
         out.reserveCapacity(entries.count)
-        for (i, e) in entries.enumerated() {
-            do throws(ProtowireConversionError) {
-                guard e.hasOutpoint else { throw .init("", "outpoint is missing") }
-                guard e.hasUtxoEntry else { throw .init("", "utxoEntry is missing") }
-                out.append(AddressUtxo(address: try address(e.address), outpoint: try Outpoint(protowire: e.outpoint, field: ".outpoint"),
-                                       entry: try UtxoEntry(protowire: e.utxoEntry, field: ".utxoEntry")))
-            } catch {
-                throw .init("\(field)[\(i)]" + error.field, error.problem)
+        // Read in place: copying each generated message (its strings retained one by one) cost as much as
+        // converting it.
+        try entries.withUnsafeBufferPointer { (entries) throws(ProtowireConversionError) in
+            for i in entries.indices {
+                do throws(ProtowireConversionError) {
+                    guard entries[i].hasOutpoint else { throw .init("", "outpoint is missing") }
+                    guard entries[i].hasUtxoEntry else { throw .init("", "utxoEntry is missing") }
+                    out.append(AddressUtxo(address: try address(entries[i].address),
+                                           outpoint: try Outpoint(protowire: entries[i].outpoint, field: ".outpoint"),
+                                           entry: try UtxoEntry(protowire: entries[i].utxoEntry, field: ".utxoEntry")))
+                } catch {
+                    throw .init("\(field)[\(i)]" + error.field, error.problem)
+                }
             }
         }
         return out

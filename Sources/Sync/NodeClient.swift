@@ -124,7 +124,13 @@ public actor NodeClient {
                     try await Protowire_RPC.Client(wrapping: grpc).messageStream(options: call, requestProducer: { writer in
                         for await request in outgoing { try await writer.write(request) }
                     }, onResponse: { response in
-                        for try await message in response.messages { await deliver(message) }
+                        for try await message in response.messages {
+                            await deliver(message)
+                            // A burst of large notifications read back to back would hold one of the few threads
+                            // Swift's concurrency pool has (one per core) the whole time: let waiting tasks, the
+                            // sync engine's among them, run between messages.
+                            await Task.yield()
+                        }
                     })
                 }
             } catch {

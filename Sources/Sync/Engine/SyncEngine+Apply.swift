@@ -2,35 +2,51 @@ import Foundation
 import WalletKit
 
 /// UTXO changes of a burst of notifications, collapsed per outpoint (the last change wins), so that a burst is
-/// one store transaction whatever order its notifications had.
+/// one store transaction whatever order its notifications had. Changes stay in arrival order in an array and
+/// the dictionary holds only where each outpoint's latest one is: a burst is tens of thousands of changes, and
+/// moving whole changes through a growing dictionary was most of the engine's own time per burst.
 struct UtxoChangeSet {
     enum Change {
         case add(UtxoUpdate)
-        case remove
+        case remove(Outpoint)
     }
 
-    var changes: [Outpoint: Change] = [:]
-    var isEmpty: Bool { changes.isEmpty }
-    var count: Int { changes.count }
+    /// Arrival order; nil where a later change of the same outpoint took over.
+    private var changes: [Change?] = []
+    private var latest: [Outpoint: Int] = [:]
+
+    var isEmpty: Bool { latest.isEmpty }
+    var count: Int { latest.count }
+
+    /// Room for `n` more changes without growing.
+    mutating func reserve(_ n: Int) {
+        changes.reserveCapacity(changes.count + n)
+        latest.reserveCapacity(latest.count + n)
+    }
 
     /// `watched`: the watched addresses and their text as the store keeps it.
     mutating func apply(_ u: UtxosChanged, watched: [Address: String]) {
-        for r in u.removed { changes[r.outpoint] = .remove }
+        for r in u.removed { record(.remove(r.outpoint), r.outpoint) }
         for a in u.added {
             guard let key = a.address, let address = watched[key] else { continue }
-            changes[a.outpoint] = .add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
+            record(.add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address)), a.outpoint)
         }
     }
 
-    /// (added, removed) in chunks of at most `size` changes.
+    private mutating func record(_ change: Change, _ outpoint: Outpoint) {
+        if let earlier = latest.updateValue(changes.count, forKey: outpoint) { changes[earlier] = nil }
+        changes.append(change)
+    }
+
+    /// (added, removed) in chunks of at most `size` changes, in arrival order.
     func chunks(_ size: Int) -> [(added: [UtxoUpdate], removed: [Outpoint])] {
         var out: [(added: [UtxoUpdate], removed: [Outpoint])] = []
         var added: [UtxoUpdate] = [], removed: [Outpoint] = []
-        added.reserveCapacity(min(size, changes.count))
-        for (outpoint, change) in changes {
+        added.reserveCapacity(min(size, count))
+        for case let change? in changes {
             switch change {
             case .add(let u): added.append(u)
-            case .remove: removed.append(outpoint)
+            case .remove(let o): removed.append(o)
             }
             if added.count + removed.count >= size {
                 out.append((added, removed))
@@ -62,7 +78,7 @@ extension SyncEngine {
         _ = try await subscribeNewAddresses()
         set(.syncing(percent: 0))
         let (added, removed) = try await reconcile(watched, reportProgress: true)
-        try updateMaturity(force: true)
+        try await updateMaturity(force: true)
         try loadPendingTransactions()
         try settleByInputs()
         set(currentState())
@@ -111,7 +127,7 @@ extension SyncEngine {
             }
             let removed = held.keys.filter { !seen.contains($0) }
             if !added.isEmpty || !removed.isEmpty {
-                try store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore)
+                try await store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore)
             }
             totalAdded += added.count
             totalRemoved += removed.count
@@ -148,6 +164,9 @@ extension SyncEngine {
     /// go back to the queue, for the next connection's marker to sort out).
     func apply(_ batch: [Inbound]) async throws -> NodeError? {
         var changes = UtxoChangeSet()
+        changes.reserve(batch.reduce(0) { n, item in
+            if case .node(.utxosChanged(let u)) = item { n + u.added.count + u.removed.count } else { n }
+        })
         var chain: [VirtualChainChange] = []
         var tick = false
         var lost: NodeError?
@@ -165,7 +184,7 @@ extension SyncEngine {
             case .node(.connected), .node(.disconnected), .node(.sinkBlueScoreChanged): break
             }
         }
-        if !changes.isEmpty { try write(changes) }
+        if !changes.isEmpty { try await write(changes) }
         for c in chain { try applyChain(c) }
         if tick { try await periodic() }
         if lost == nil { set(currentState()) }
@@ -174,12 +193,12 @@ extension SyncEngine {
 
     /// One store transaction per chunk; the payments received go with the last one (one transaction for a
     /// burst of up to `maxChangesPerWrite` changes).
-    private func write(_ changes: UtxoChangeSet) throws {
+    private func write(_ changes: UtxoChangeSet) async throws {
         let chunks = changes.chunks(max(1, options.maxChangesPerWrite))
         let incoming = incomingPayments(chunks.flatMap(\.added))
         for (i, chunk) in chunks.enumerated() {
-            try store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
-                                       incoming: i == chunks.count - 1 ? incoming : [])
+            try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
+                                             incoming: i == chunks.count - 1 ? incoming : [])
         }
     }
 
@@ -216,7 +235,7 @@ extension SyncEngine {
     func periodic() async throws {
         let fresh = try await subscribeNewAddresses()
         if !fresh.isEmpty { _ = try await reconcile(fresh, reportProgress: false) }
-        try updateMaturity(force: false)
+        try await updateMaturity(force: false)
         try loadPendingTransactions()
         try settleOverdue()
         if clock.now() - lastReservationPurge >= 30 {
@@ -230,10 +249,11 @@ extension SyncEngine {
         }
     }
 
-    func updateMaturity(force: Bool) throws {
+    func updateMaturity(force: Bool) async throws {
         guard force || virtualDaaScore != maturityScore else { return }
-        try store.updateVirtualDaaScore(virtualDaaScore)
-        maturityScore = virtualDaaScore
+        let score = virtualDaaScore
+        try await store.updateVirtualDaaScore(score)
+        maturityScore = score
     }
 
     /// Pending transactions in the store that this engine does not follow yet (broadcast by another process).

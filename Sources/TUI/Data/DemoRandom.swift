@@ -1,15 +1,11 @@
-/// SplitMix64: a small deterministic generator, so the demo fleet is the same on every run and in every test.
-struct DemoRandom: Sendable {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
+import WalletKit
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
+/// A seeded `SplitMix64`, so the demo fleet is the same on every run and in every test.
+struct DemoRandom: Sendable {
+    private var generator: SplitMix64
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
+
+    mutating func next() -> UInt64 { generator.next() }
 
     /// Uniform in 0..<bound (bound > 0).
     mutating func below(_ bound: UInt64) -> UInt64 { next() % bound }

@@ -24,6 +24,14 @@ public struct Address: Hashable, Sendable, CustomStringConvertible, Codable {
     public let version: Version
     public let payload: [UInt8]
 
+    /// The payload in one go (the synthesized hash fed it to the hasher a byte at a time): the sync engine looks
+    /// the address of every UTXO change up among the watched ones.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(prefix)
+        hasher.combine(version)
+        payload.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     public init(prefix: AddressPrefix, version: Version, payload: [UInt8]) throws(AddressError) {
         guard payload.count == version.payloadLength else {
             throw .payloadLength(version: version, expected: version.payloadLength, got: payload.count)

@@ -8,6 +8,13 @@ public struct ScriptPublicKey: Hashable, Sendable {
         self.script = script
     }
 
+    /// The script's bytes in one go (the synthesized hash fed them to the hasher one at a time): the devnet's
+    /// UTXO index and every listener's address filter look scripts up per UTXO.
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(version)
+        script.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
+
     /// The RPC JSON string form: the version as 4 big-endian hex characters, then the script.
     public var rpcHex: String { Hex.encode([UInt8(version >> 8), UInt8(version & 0xff)] + script) }
 

@@ -18,18 +18,6 @@ public enum StoreBenchmark {
         }
     }
 
-    /// A deterministic generator (SplitMix64), so runs are comparable.
-    struct Mix {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     public static let kinds = ["drone", "charger", "robot"]
 
     public static func machineName(_ i: Int) -> String { "m-" + String(format: "%06d", i) }
@@ -37,7 +25,8 @@ public enum StoreBenchmark {
     /// Machines with external public keys (receive keys of `account`), spread over groups, 1 in 10 with a
     /// budget; then UTXOs on machine addresses; then ledger entries over the last 48 h before `now`.
     public static func fill(_ store: WalletStore, counts: Counts, account: Bip32Account, now: Int64, batch: Int = 50_000) throws {
-        var rng = Mix(state: 0x6b61_7366_6c65_6574)
+        // Deterministic, so runs are comparable.
+        var rng = SplitMix64(seed: 0x6b61_7366_6c65_6574)
         var addresses: [String] = []
         addresses.reserveCapacity(counts.machines)
         var start = 0

@@ -28,20 +28,28 @@ extension WalletStore {
         try writeRecoverable { db in try applyUtxoChanges(db, added: added, removed: removed, virtualDaaScore: virtualDaaScore, incoming: incoming) }
     }
 
+    /// The same, for async callers (the sync engine): the transaction runs on the store's writer queue.
+    @discardableResult
+    public func applyUtxoChanges(added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64, incoming: [IncomingPayment] = []) async throws -> Int {
+        try await writeRecoverable { db in try self.applyUtxoChanges(db, added: added, removed: removed, virtualDaaScore: virtualDaaScore, incoming: incoming) }
+    }
+
     @discardableResult
     func applyUtxoChanges(_ db: Database, added: [UtxoUpdate], removed: [Outpoint], virtualDaaScore: UInt64, incoming: [IncomingPayment] = []) throws -> Int {
         let rules = maturity
         var upsert = try UtxoUpsert(db)
-        let owners = try AddressOwner.of(Set(added.map(\.address)), db)
         let at = now
-        var skipped = 0
-        for u in added {
-            guard let owner = owners[u.address] else {
-                skipped += 1
-                continue
+        let skipped = try addressDirectory.withOwners(db) { owner in
+            var skipped = 0
+            for u in added {
+                guard let owner = owner(u.address) else {
+                    skipped += 1
+                    continue
+                }
+                let state = rules.state(blockDaaScore: u.entry.blockDaaScore, isCoinbase: u.entry.isCoinbase, virtualDaaScore: virtualDaaScore)
+                try upsert.execute(u, owner: owner, state: state, at: at)
             }
-            let state = rules.state(blockDaaScore: u.entry.blockDaaScore, isCoinbase: u.entry.isCoinbase, virtualDaaScore: virtualDaaScore)
-            try upsert.execute(u, owner: owner, state: state, at: at)
+            return skipped
         }
         let delete = try db.cachedStatement(sql: "DELETE FROM utxo WHERE transactionId = ? AND outputIndex = ?")
         for o in removed { try delete.execute(arguments: [Data(o.transactionId.bytes), Int64(o.index)]) }
@@ -55,25 +63,33 @@ extension WalletStore {
     /// tick costs the UTXOs that ripen, not the wallet's size.
     @discardableResult
     public func updateVirtualDaaScore(_ score: UInt64) throws -> Int {
+        try writeRecoverable { db in try updateVirtualDaaScore(db, score) }
+    }
+
+    /// The same, for async callers (the sync engine): the transaction runs on the store's writer queue.
+    @discardableResult
+    public func updateVirtualDaaScore(_ score: UInt64) async throws -> Int {
+        try await writeRecoverable { db in try self.updateVirtualDaaScore(db, score) }
+    }
+
+    private func updateVirtualDaaScore(_ db: Database, _ score: UInt64) throws -> Int {
         let rules = maturity
-        return try writeRecoverable { db in
-            try setVirtualDaaScore(db, score)
-            let youngest = min(rules.userMaturity, rules.coinbaseStasis)
-            guard score >= youngest else { return 0 }
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT id, blockDaaScore, isCoinbase, state FROM utxo WHERE state IN ('pending', 'stasis') AND blockDaaScore <= ?
-                """, arguments: [try sqlInt(score - youngest)])
-            let update = try db.cachedStatement(sql: "UPDATE utxo SET state = ?, updatedAt = ? WHERE id = ?")
-            var changed = 0
-            for r in rows {
-                let state = rules.state(blockDaaScore: UInt64(clamping: r["blockDaaScore"] as Int64), isCoinbase: r["isCoinbase"], virtualDaaScore: score)
-                if state.rawValue != (r["state"] as String) {
-                    try update.execute(arguments: [state.rawValue, now, r["id"] as Int64])
-                    changed += 1
-                }
+        try setVirtualDaaScore(db, score)
+        let youngest = min(rules.userMaturity, rules.coinbaseStasis)
+        guard score >= youngest else { return 0 }
+        let rows = try Row.fetchAll(db, sql: """
+            SELECT id, blockDaaScore, isCoinbase, state FROM utxo WHERE state IN ('pending', 'stasis') AND blockDaaScore <= ?
+            """, arguments: [try sqlInt(score - youngest)])
+        let update = try db.cachedStatement(sql: "UPDATE utxo SET state = ?, updatedAt = ? WHERE id = ?")
+        var changed = 0
+        for r in rows {
+            let state = rules.state(blockDaaScore: UInt64(clamping: r["blockDaaScore"] as Int64), isCoinbase: r["isCoinbase"], virtualDaaScore: score)
+            if state.rawValue != (r["state"] as String) {
+                try update.execute(arguments: [state.rawValue, now, r["id"] as Int64])
+                changed += 1
             }
-            return changed
         }
+        return changed
     }
 
     func setVirtualDaaScore(_ db: Database, _ score: UInt64) throws {

@@ -10,17 +10,19 @@ struct UtxoUpsert {
     private let statement: Statement
     private var validated = false
 
+    static let sql = """
+        INSERT INTO utxo (transactionId, outputIndex, addressId, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
+                          isCoinbase, covenantId, state, updatedAt)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (transactionId, outputIndex) DO UPDATE SET
+            addressId = excluded.addressId, address = excluded.address, accountId = excluded.accountId, machineId = excluded.machineId,
+            amount = excluded.amount, scriptVersion = excluded.scriptVersion, script = excluded.script, blockDaaScore = excluded.blockDaaScore,
+            isCoinbase = excluded.isCoinbase, covenantId = excluded.covenantId, updatedAt = excluded.updatedAt,
+            state = CASE WHEN utxo.state = 'spent-in-mempool' THEN utxo.state ELSE excluded.state END
+        """
+
     init(_ db: Database) throws {
-        statement = try db.cachedStatement(sql: """
-            INSERT INTO utxo (transactionId, outputIndex, addressId, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
-                              isCoinbase, covenantId, state, updatedAt)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (transactionId, outputIndex) DO UPDATE SET
-                addressId = excluded.addressId, address = excluded.address, accountId = excluded.accountId, machineId = excluded.machineId,
-                amount = excluded.amount, scriptVersion = excluded.scriptVersion, script = excluded.script, blockDaaScore = excluded.blockDaaScore,
-                isCoinbase = excluded.isCoinbase, covenantId = excluded.covenantId, updatedAt = excluded.updatedAt,
-                state = CASE WHEN utxo.state = 'spent-in-mempool' THEN utxo.state ELSE excluded.state END
-            """)
+        statement = try db.cachedStatement(sql: Self.sql)
     }
 
     mutating func execute(_ u: UtxoUpdate, owner: AddressOwner, state: UtxoState, at: Int64) throws {

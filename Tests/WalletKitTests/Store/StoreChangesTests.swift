@@ -38,7 +38,7 @@ import Testing
                 throw StoreError.invalid("abandoned")
             }
         }
-        try store.applyUtxoChanges(added: [update], removed: [], virtualDaaScore: 10)
+        try await store.applyUtxoChanges(added: [update], removed: [], virtualDaaScore: 10)
         _ = try store.addMachine(name: "drone-1", kind: "drone", group: nil, key: .publicKey(StoreFixtures.publicKey(1)))
         try store.recordHistory([HistoryRecord(transactionId: StoreFixtures.outpoint(2).transactionId, direction: .incoming, amount: 5, at: 1)])
         let seen = await collect(changes, count: 3)

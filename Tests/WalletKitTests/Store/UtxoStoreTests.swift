@@ -82,6 +82,34 @@ import Testing
         #expect(try store.utxos().map(\.amount) == [500])
     }
 
+    /// The write path keeps address owners in memory (`AddressDirectory`): an address added later is found, and
+    /// one seen only inside a transaction that rolled back is forgotten, even when its id goes to another address.
+    @Test func addressOwnersFollowTheAddressTable() throws {
+        let (store, account, _) = try setup()
+        try store.applyUtxoChanges(added: [update(1, account, amount: 500)], removed: [], virtualDaaScore: 200)
+        func insertAddress(_ db: Database, _ text: String, machine: Int64) throws -> Int64 {
+            try db.execute(sql: "INSERT INTO address (address, machineId, chain, idx, createdAt) VALUES (?, ?, 0, 0, 0)", arguments: [text, machine])
+            return db.lastInsertedRowID
+        }
+        struct Abandon: Error {}
+        var lostId: Int64 = 0
+        #expect(throws: Abandon.self) {
+            try store.write { db in
+                lostId = try insertAddress(db, "kaspadev:rolled-back", machine: 41)
+                #expect(try store.applyUtxoChanges(db, added: [update(2, "kaspadev:rolled-back", amount: 1)], removed: [], virtualDaaScore: 200) == 0)
+                throw Abandon()
+            }
+        }
+        let keptId = try store.write { db in try insertAddress(db, "kaspadev:kept", machine: 42) }
+        #expect(keptId == lostId, "AUTOINCREMENT hands the rolled-back id out again")
+        let skipped = try store.applyUtxoChanges(added: [update(3, "kaspadev:rolled-back", amount: 7), update(4, "kaspadev:kept", amount: 9)],
+                                                 removed: [], virtualDaaScore: 200)
+        #expect(skipped == 1)
+        let rows = try store.utxos().sorted { $0.amount < $1.amount }
+        #expect(rows.map(\.amount) == [9, 500])
+        #expect(rows[0].addressId == keptId && rows[0].address == "kaspadev:kept" && rows[0].machineId == 42)
+    }
+
     /// Payments received are written with their UTXOs, in the same transaction: a batch that fails leaves neither.
     @Test func incomingPaymentsCommitWithTheirUtxos() throws {
         let (store, account, machine) = try setup()
@@ -167,7 +195,7 @@ import Testing
         let dir = try TempDir()
         let store = try StoreFixtures.fileWallet(dir, network: .devnet)
         let account = try #require(try store.addresses(account: "account-0").first?.address)
-        try store.applyUtxoChanges(added: (1...300).map { update($0, account, amount: 1_000) }, removed: [], virtualDaaScore: 10_000)
+        try await store.applyUtxoChanges(added: (1...300).map { update($0, account, amount: 1_000) }, removed: [], virtualDaaScore: 10_000)
         let url = dir.wallet
         let picked = try await withThrowingTaskGroup(of: [Outpoint].self) { group in
             for t in 0..<8 {

@@ -3,8 +3,9 @@ import GRDB
 import Testing
 @testable import WalletKit
 
-/// `v2-utxo-rowid` on a real file written by the v1 schema: rows, owners, reservations and marks carried over,
-/// UTXOs of addresses the wallet does not hold dropped, and the queries that must be cheap use their indexes.
+/// `v2-utxo-rowid` and `v3-utxo-lean-checks` on a real file written by the v1 schema: rows, owners,
+/// reservations and marks carried over, UTXOs of addresses the wallet does not hold dropped, the table's rules
+/// kept without their per-row cost, and the queries that must be cheap use their indexes.
 @Suite struct UtxoTableMigrationTests {
     static let held = "kaspadev:held-address", machineAddress = "kaspadev:machine-address", unknown = "kaspadev:not-ours"
 
@@ -35,11 +36,12 @@ import Testing
         let dir = try TempDir()
         try v1File(dir)
         let store = try WalletStore.open(at: dir.wallet, network: .devnet)
-        #expect(try store.appliedMigrations().last == "v2-utxo-rowid")
+        #expect(try store.appliedMigrations().suffix(2) == ["v2-utxo-rowid", "v3-utxo-lean-checks"])
         #expect(try store.integrityCheck() == "ok")
         #expect(try store.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
         let rows = try store.utxos().sorted { $0.transactionId.lexicographicallyPrecedes($1.transactionId) }
         #expect(rows.map(\.transactionId) == [Data([1]), Data([2])])
+        #expect(try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM utxo ORDER BY id") } == [1, 2], "row ids survive the rebuild")
         #expect(rows.map(\.addressId) == [7, 9])
         #expect(rows.map(\.address) == [Self.held, Self.machineAddress])
         #expect(rows.map(\.machineId) == [nil, 3])
@@ -49,6 +51,39 @@ import Testing
         #expect(reservations == ["r-held"])
         // The reservation still points at its UTXO: deleting the UTXO takes it along.
         try store.write { db in try db.execute(sql: "DELETE FROM utxo WHERE transactionId = x'01'") }
+        #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM utxoReservation") } == 0)
+    }
+
+    /// v3 keeps what the constraints it rewrote enforced (a known state, no negative amount, no UTXO outliving
+    /// its address) and the insert the sync engine runs per UTXO stays free of what made it slow: no temporary
+    /// b-tree for an IN list, no foreign-key lookup.
+    @Test func theLeanTableKeepsItsRules() throws {
+        let dir = try TempDir()
+        try v1File(dir)
+        let store = try WalletStore.open(at: dir.wallet, network: .devnet)
+        func insert(amount: Int64, state: String) throws {
+            try store.write { db in
+                try db.execute(sql: """
+                    INSERT INTO utxo (transactionId, outputIndex, addressId, address, amount, scriptVersion, script, blockDaaScore, isCoinbase, state, updatedAt)
+                    VALUES (x'09', 0, 7, '\(Self.held)', ?, 0, x'51', 1, 0, ?, 0)
+                    """, arguments: [amount, state])
+            }
+        }
+        #expect(throws: (any Error).self) { try insert(amount: 1, state: "bogus") }
+        #expect(throws: (any Error).self) { try insert(amount: -1, state: "mature") }
+        for state in ["stasis", "pending", "mature", "spent-in-mempool"] {
+            try insert(amount: 1, state: state)
+            try store.write { db in try db.execute(sql: "DELETE FROM utxo WHERE transactionId = x'09'") }
+        }
+        #expect(try store.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(utxo)") }.isEmpty)
+        let opcodes = try store.read { db in
+            try Row.fetchAll(db, sql: "EXPLAIN " + UtxoUpsert.sql, arguments: StatementArguments(Array(repeating: nil as Int64?, count: 14)))
+                .map { $0["opcode"] as String }
+        }
+        #expect(!opcodes.isEmpty && !opcodes.contains("OpenEphemeral") && !opcodes.contains("FkCounter"))
+        // An address that goes takes its UTXOs (and their reservations) with it.
+        try store.write { db in try db.execute(sql: "DELETE FROM address WHERE id = 7") }
+        #expect(try store.utxos().map(\.addressId) == [9])
         #expect(try store.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM utxoReservation") } == 0)
     }
 

@@ -14,7 +14,8 @@ struct AddressOwner: Sendable {
 /// Exact without re-reading: address rows are only ever appended (nothing updates or deletes them) and their
 /// ids only grow (AUTOINCREMENT), so the rows added since the last look are all that can be new. Those are
 /// read inside the caller's transaction, used for it, and kept only once it commits (a rollback could hand
-/// their ids to other addresses).
+/// their ids to other addresses). Code that ever deletes or renumbers addresses must reset this directory: the
+/// trigger that takes their UTXOs along does not reach it.
 final class AddressDirectory: Sendable {
     private struct Known: Sendable {
         var owners: [String: AddressOwner] = [:]

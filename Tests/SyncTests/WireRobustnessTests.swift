@@ -132,7 +132,8 @@ import WalletKit
         try await withGRPCServer(transport: .http2NIOPosix(address: .ipv4(host: "127.0.0.1", port: 0), transportSecurity: .plaintext),
                                  services: [rogue]) { server in
             let port = try #require(try await server.listeningAddress?.ipv4?.port)
-            let client = try await connectClient(port) { $0.requestTimeout = .milliseconds(500) }
+            // 2 s: short enough for the no-answer case below, long enough for a loaded test machine to answer the rest.
+            let client = try await connectClient(port) { $0.requestTimeout = .seconds(2) }
             // Two calls in flight: the server answers them in reverse order, with a stray response (unknown id) first.
             async let network = client.currentNetwork()
             try await Task.sleep(for: .milliseconds(50))
@@ -144,7 +145,7 @@ import WalletKit
                 try await client.ping()
             }
             // No answer at all: the call times out, and the next call still works.
-            await #expect(throws: NodeError.timeout(client.endpoint, call: "GetBlockDagInfo", seconds: 0.5)) {
+            await #expect(throws: NodeError.timeout(client.endpoint, call: "GetBlockDagInfo", seconds: 2)) {
                 _ = try await client.blockDagInfo()
             }
             #expect(try await client.serverInfo().networkId == "devnet")

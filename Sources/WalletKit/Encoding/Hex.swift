@@ -46,7 +46,8 @@ public enum Hex {
 
     public static func decode(_ string: String) throws(HexError) -> [UInt8] {
         // The common case, valid hex in a native string, in one pass over its bytes; anything else (an error to
-        // describe, a bridged string) takes the checked path below.
+        // describe, or a string without contiguous UTF-8, as bridged strings on Darwin can be) takes the checked
+        // path below.
         if let bytes = string.utf8.withContiguousStorageIfAvailable({ decodeValid($0) }), let bytes { return bytes }
         let utf8 = Array(string.utf8)
         guard utf8.count % 2 == 0 else { throw .oddLength(utf8.count) }

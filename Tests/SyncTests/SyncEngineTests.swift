@@ -147,6 +147,43 @@ import WalletKit
         await node.stopServing()
     }
 
+    /// Notifications keep coming while the store writes: the engine gathers them into the next burst during the
+    /// write, then writes that burst after the first one's chain changes. Fundings pushed back to back, with a
+    /// payment of ours (spent and new UTXOs, then its acceptance) among them, must leave the store equal to the
+    /// node, every UTXO once, and the payment accepted.
+    @Test func notificationsGatheredDuringAWriteLeaveTheStoreExact() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1")
+        let charger = try w.addMachine("charger-1")
+        let fleet = try SyncResilienceTests.fill(w, machines: 2_000).filter { $0 != drone && $0 != charger }
+        await node.fund([(drone, .kas(40))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(40) }
+        var rng = SplitMix64(seed: 3)
+        var sent: SendReport?
+        for round in 0..<60 {
+            await node.fund((0..<200).map { _ in (fleet[Int(rng.next() % UInt64(fleet.count))], Sompi(1_000 + rng.next() % 1_000_000)) })
+            if round == 20 {
+                sent = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: charger, amount: .kas(5)), keys: w.keys)
+            }
+            if round % 10 == 9 { await node.produceBlock() }
+        }
+        let id = try Hash32(hex: try #require(sent?.submitted.first))
+        #expect(await node.isAccepted(id))
+        let all = try fleet + w.machineAddresses("drone-1") + w.machineAddresses("charger-1")
+        try await eventually("the store equals the node", seconds: 60) { try await sameUtxos(w.store, node, all) }
+        var onNode = 0
+        for a in all { onNode += await node.utxos(of: a).count }
+        #expect(onNode == 12_000 + 2)
+        #expect(try w.store.utxoCount() == onNode)
+        try await eventually("the payment accepted") { try w.store.history().first { $0.transactionId == Data(id.bytes) }?.state == .accepted }
+        await running.stop()
+        await node.stopServing()
+    }
+
     @Test func aReorgLeavesBalancesExact() async throws {
         let (node, port) = try await startDevnet()
         let w = try SyncWallet()

@@ -32,6 +32,10 @@ public struct Address: Hashable, Sendable, CustomStringConvertible, Codable {
         payload.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
+    public static func == (a: Address, b: Address) -> Bool {
+        a.prefix == b.prefix && a.version == b.version && Bytes.equal(a.payload, b.payload)
+    }
+
     public init(prefix: AddressPrefix, version: Version, payload: [UInt8]) throws(AddressError) {
         guard payload.count == version.payloadLength else {
             throw .payloadLength(version: version, expected: version.payloadLength, got: payload.count)

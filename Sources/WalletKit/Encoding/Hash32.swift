@@ -32,8 +32,15 @@ public struct Hash32: Hashable, Sendable, Comparable, CustomStringConvertible, C
     public func hash(into h: inout Hasher) {
         h.combine(storage.0); h.combine(storage.1); h.combine(storage.2); h.combine(storage.3)
     }
-    /// Byte-wise (lexicographic) order of the natural bytes.
-    public static func < (a: Hash32, b: Hash32) -> Bool { a.bytes.lexicographicallyPrecedes(b.bytes) }
+    /// Byte-wise (lexicographic) order of the natural bytes, the order SQLite gives a BLOB column: each word
+    /// read as the big-endian number its 8 bytes spell, compared most significant first (no byte arrays built).
+    public static func < (a: Hash32, b: Hash32) -> Bool {
+        let x = a.storage, y = b.storage
+        if x.0 != y.0 { return UInt64(bigEndian: x.0) < UInt64(bigEndian: y.0) }
+        if x.1 != y.1 { return UInt64(bigEndian: x.1) < UInt64(bigEndian: y.1) }
+        if x.2 != y.2 { return UInt64(bigEndian: x.2) < UInt64(bigEndian: y.2) }
+        return UInt64(bigEndian: x.3) < UInt64(bigEndian: y.3)
+    }
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()

@@ -15,6 +15,12 @@ public struct ScriptPublicKey: Hashable, Sendable {
         script.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
+    /// Bytes compared in one call too: the synthesized `==` went through the generic array comparison, and every
+    /// hit in a script-keyed dictionary ends in one.
+    public static func == (a: ScriptPublicKey, b: ScriptPublicKey) -> Bool {
+        a.version == b.version && Bytes.equal(a.script, b.script)
+    }
+
     /// The RPC JSON string form: the version as 4 big-endian hex characters, then the script.
     public var rpcHex: String { Hex.encode([UInt8(version >> 8), UInt8(version & 0xff)] + script) }
 

@@ -53,6 +53,34 @@ import Testing
         #expect(b.mature == 1_401)
     }
 
+    /// The store writes a batch in outpoint order, not the order given: an outpoint listed twice in one batch
+    /// must still end with its later entry, and each row keeps its own fields whatever order it was written in.
+    @Test func batchOrderDoesNotChangeTheResult() throws {
+        let (store, account, machine) = try setup()
+        var rng = SplitMix64(seed: 11)
+        let ids = (0..<200).map { _ in Hash32(storage: (rng.next(), rng.next(), rng.next(), rng.next())) }
+        var batch = ids.enumerated().map { i, id in
+            UtxoUpdate(outpoint: Outpoint(transactionId: id, index: UInt32(i % 3)),
+                       entry: UtxoEntry(amount: Sompi(UInt64(1_000 + i)), scriptPublicKey: ScriptPublicKey(script: [0x51]), blockDaaScore: 100),
+                       address: i.isMultiple(of: 2) ? account : machine)
+        }
+        // The same outpoints again later in the batch, with new amounts and owners: these must win.
+        for i in stride(from: 0, to: 200, by: 7) {
+            batch.append(UtxoUpdate(outpoint: batch[i].outpoint, entry: UtxoEntry(amount: Sompi(UInt64(900_000 + i)), scriptPublicKey: ScriptPublicKey(script: [0x51]),
+                                                                                  blockDaaScore: 100),
+                                    address: i.isMultiple(of: 2) ? machine : account))
+        }
+        try store.applyUtxoChanges(added: batch, removed: [], virtualDaaScore: 200)
+        let stored = Dictionary(uniqueKeysWithValues: try store.utxos().map { ($0.outpoint, $0) })
+        #expect(stored.count == 200)
+        for i in 0..<200 {
+            let u = try #require(stored[batch[i].outpoint])
+            let repeated = i.isMultiple(of: 7)
+            #expect(u.amount == Int64(repeated ? 900_000 + i : 1_000 + i))
+            #expect(u.address == (i.isMultiple(of: 2) != repeated ? account : machine))
+        }
+    }
+
     /// Rows after a batch's first are bound by hand (UtxoUpsert): every field must come back as given.
     @Test func everyFieldRoundTrips() throws {
         let (store, account, machine) = try setup()

@@ -37,6 +37,53 @@ import WalletKit
         await node.stopServing()
     }
 
+    /// Payments that arrive while no engine runs come in through the resync's snapshot, not a notification: they
+    /// must reach the history all the same, once each, at their block's DAA score, and leave our own payment's
+    /// history row (its change came back in the same snapshot) as it was.
+    @Test func paymentsReceivedWhileOfflineReachTheHistoryOnce() async throws {
+        let (node, port) = try await startRestartableDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1")
+        let charger = try w.addMachine("charger-1")
+        await node.fund([(drone, .kas(20))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(20) }
+        let report = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: charger, amount: .kas(3)), keys: w.keys)
+        let sent = try Hash32(hex: try #require(report.submitted.first))
+
+        await node.stopServing()
+        try await eventually("the engine notices") { if case .offline = await running.engine.state { true } else { false } }
+        await node.produceBlock()
+        let offline = await node.fund([(charger, .kas(7)), (charger, .kas(1))])[0].transactionId
+        let score = try #require(await node.utxos(of: charger).first { $0.0.transactionId == offline }?.1.blockDaaScore)
+        _ = try await node.startServing(host: "127.0.0.1", port: port)
+        try await running.waitSynced(60)
+        let all = try w.machineAddresses("drone-1") + w.machineAddresses("charger-1")
+        try await eventually("the store equals the node") { try await sameUtxos(w.store, node, all) }
+
+        let received = try w.store.history().filter { $0.transactionId == Data(offline.bytes) }
+        #expect(received.count == 1)
+        let row = try #require(received.first)
+        #expect(row.direction == .incoming && row.state == .accepted && row.amount == Int64(8 * Sompi.perKas))
+        #expect(row.blockDaaScore == Int64(score))
+        #expect(row.machineId == (try w.store.machines().first { $0.name == "charger-1" }?.id))
+        try await eventually("our payment accepted") { try w.store.history().first { $0.transactionId == Data(sent.bytes) }?.state == .accepted }
+        let ours = try w.store.history().filter { $0.transactionId == Data(sent.bytes) }
+        #expect(ours.count == 1 && ours.first?.direction == .outgoing)
+
+        // A second resync finds the same UTXOs: nothing is recorded again.
+        let before = try w.store.history()
+        await node.stopServing()
+        try await eventually("the engine notices again") { if case .offline = await running.engine.state { true } else { false } }
+        _ = try await node.startServing(host: "127.0.0.1", port: port)
+        try await running.waitSynced(60)
+        #expect(try w.store.history() == before)
+        await running.stop()
+        await node.stopServing()
+    }
+
     @Test func tenThousandWatchedAddressesAreSubscribedAndSynced() async throws {
         let (node, port) = try await startDevnet()
         let w = try SyncWallet()

@@ -19,13 +19,9 @@ struct UtxoChangeSet {
     var count: Int { latest.count }
 
     /// Room for `n` more changes without growing.
-    /// Grows geometrically: the engine adds to a set many times while a write is in flight, and an array
-    /// reserved to exactly what it needs is copied whole on every call.
     mutating func reserve(_ n: Int) {
-        let needed = changes.count + n
-        guard changes.capacity < needed else { return }
-        changes.reserveCapacity(max(needed, changes.capacity * 2))
-        latest.reserveCapacity(max(latest.count + n, latest.capacity * 2))
+        changes.reserveCapacity(changes.count + n)
+        latest.reserveCapacity(latest.count + n)
     }
 
     /// `watched`: the watched addresses and their text as the store keeps it.
@@ -131,7 +127,10 @@ extension SyncEngine {
             }
             let removed = held.keys.filter { !seen.contains($0) }
             if !added.isEmpty || !removed.isEmpty {
-                try await store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore)
+                // Payments received while no engine ran reach the history here (the history keeps one row per
+                // transaction, so one already recorded, or one of ours, is left as it is).
+                try await store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore,
+                                                 incoming: incomingPayments(added))
             }
             totalAdded += added.count
             totalRemoved += removed.count
@@ -148,140 +147,77 @@ extension SyncEngine {
 
     // MARK: live
 
-    /// A burst taken from the inbox: its UTXO changes collapsed, its chain changes in order, whether a tick
-    /// came, and the error of a `.disconnected` in it (the items after that went back to the queue).
-    struct Burst {
-        var changes = UtxoChangeSet()
-        var chain: [VirtualChainChange] = []
-        var tick = false
-        var lost: NodeError?
-    }
-
-    /// A burst whose UTXO changes are being written (no task when it has none); `done` turns true when the
-    /// write ends, and the inbox is woken then.
-    struct Writing {
-        let burst: Burst
-        let task: Task<Void, any Error>?
-        let done: Flag
-    }
-
     /// Applies notifications until the connection is lost (throws its error) or the task is cancelled.
-    /// Pipelined: while one burst's UTXO changes are written, what arrives meanwhile is taken and collapsed
-    /// into the next burst, so the writer does not wait for that work (and taking only what was queued when
-    /// the write began would make bursts, so store transactions, smaller). Store writes stay in order: a
-    /// burst's UTXO changes, then its chain changes and periodic work, then the next burst's UTXO changes. One write at most is in flight, and it
-    /// always finishes before this returns (a later reconcile must not race it).
     func live() async throws {
-        var writing: Writing?
-        while true {
-            var next: Burst?
-            if let current = writing {
-                var gathered = Burst(), any = false
-                // Until the write ends (checked first: under a steady stream the inbox is rarely empty).
-                while !current.done.isSet && current.burst.lost == nil && gathered.lost == nil && !Task.isCancelled {
-                    let items = inbox.takeAll()
-                    if items.isEmpty {
-                        await inbox.wait()
-                    } else {
-                        prepare(items, into: &gathered)
-                        any = true
-                    }
-                }
-                if any { next = gathered }
-                writing = nil
-                try await finish(current)
-            } else {
-                if Task.isCancelled { throw CancellationError() }
-                let items = await takeInbox()
-                if items.isEmpty {
-                    if isFinished || Task.isCancelled { throw CancellationError() }
-                    continue
-                }
-                var burst = Burst()
-                prepare(items, into: &burst)
-                next = burst
-            }
-            if let next { writing = startWriting(next) }
+        while !Task.isCancelled {
+            let batch = await takeInbox()
+            if batch.isEmpty && isFinished { throw CancellationError() }
+            if let lost = try await apply(batch) { throw lost }
         }
+        throw CancellationError()
     }
 
     /// Applies what is queued now, without waiting.
     func applyQueued() async throws {
-        let items = inbox.takeAll()
-        guard !items.isEmpty else { return }
-        var burst = Burst()
-        prepare(items, into: &burst)
-        try await finish(startWriting(burst))
+        if let lost = try await apply(inbox.takeAll()) { throw lost }
     }
 
-    /// Collapses items into a burst (no store access): UTXO changes per outpoint, chain changes in order, the DAA
-    /// score. Stops at a `.disconnected`.
-    func prepare(_ batch: [Inbound], into burst: inout Burst) {
-        burst.changes.reserve(batch.reduce(0) { n, item in
+    /// Applies one burst in order: its UTXO changes in one store transaction (or a few, when huge), then its
+    /// chain changes and periodic work. Returns the error of a `.disconnected` in the burst (the items after it
+    /// go back to the queue, for the next connection's marker to sort out).
+    func apply(_ batch: [Inbound]) async throws -> NodeError? {
+        var changes = UtxoChangeSet()
+        changes.reserve(batch.reduce(0) { n, item in
             if case .node(.utxosChanged(let u)) = item { n + u.added.count + u.removed.count } else { n }
         })
+        var chain: [VirtualChainChange] = []
+        var tick = false
+        var lost: NodeError?
         for (i, item) in batch.enumerated() {
             if case .node(.disconnected(let error)) = item {
-                burst.lost = error
+                lost = error
                 inbox.putBack(Array(batch[(i + 1)...]))
                 break
             }
             switch item {
-            case .tick: burst.tick = true
-            case .node(.utxosChanged(let u)): burst.changes.apply(u, watched: watchedNames)
+            case .tick: tick = true
+            case .node(.utxosChanged(let u)): changes.apply(u, watched: watchedNames)
             case .node(.virtualDaaScoreChanged(let score)): virtualDaaScore = max(virtualDaaScore, score)
-            case .node(.virtualChainChanged(let c)): burst.chain.append(c)
+            case .node(.virtualChainChanged(let c)): chain.append(c)
             case .node(.connected), .node(.disconnected), .node(.sinkBlueScoreChanged): break
             }
         }
+        if !changes.isEmpty { try await write(changes) }
+        for c in chain { try applyChain(c) }
+        if tick { try await periodic() }
+        if lost == nil { set(currentState()) }
+        return lost
     }
 
-    /// Starts writing a burst's UTXO changes: one store transaction per chunk, the payments received with the
-    /// last one (one transaction for a burst of up to `maxChangesPerWrite` changes). The write runs off the
-    /// actor, which stays free to prepare the next burst.
-    func startWriting(_ burst: Burst) -> Writing {
-        let done = Flag()
-        guard !burst.changes.isEmpty else {
-            done.set()
-            return Writing(burst: burst, task: nil, done: done)
-        }
-        let chunks = burst.changes.chunks(max(1, options.maxChangesPerWrite))
+    /// One store transaction per chunk; the payments received go with the last one (one transaction for a
+    /// burst of up to `maxChangesPerWrite` changes).
+    private func write(_ changes: UtxoChangeSet) async throws {
+        let chunks = changes.chunks(max(1, options.maxChangesPerWrite))
         let incoming = incomingPayments(chunks.flatMap(\.added))
-        let store = self.store, score = virtualDaaScore, inbox = self.inbox
-        let task = Task.detached {
-            defer {
-                done.set()
-                inbox.wake()
-            }
-            for (i, chunk) in chunks.enumerated() {
-                try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: score,
-                                                 incoming: i == chunks.count - 1 ? incoming : [])
-            }
+        for (i, chunk) in chunks.enumerated() {
+            try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
+                                             incoming: i == chunks.count - 1 ? incoming : [])
         }
-        return Writing(burst: burst, task: task, done: done)
     }
 
-    /// Waits for a burst's UTXO write, then applies its chain changes and periodic work; throws the burst's
-    /// lost connection, if any.
-    func finish(_ writing: Writing) async throws {
-        try await writing.task?.value
-        for c in writing.burst.chain { try applyChain(c) }
-        if writing.burst.tick { try await periodic() }
-        if let lost = writing.burst.lost { throw lost }
-        set(currentState())
-    }
-
-    /// One payment per transaction that added UTXOs, unless it is one of ours being followed (its change).
+    /// One payment per transaction that added UTXOs, unless it is one of ours being followed (its change), at
+    /// the DAA score of the block that created its outputs.
     func incomingPayments(_ added: [UtxoUpdate]) -> [IncomingPayment] {
-        var byTransaction: [TransactionID: (address: String, amount: UInt64)] = [:]
+        var byTransaction: [TransactionID: (address: String, amount: UInt64, score: UInt64)] = [:]
         for u in added where !tracker.contains(u.outpoint.transactionId) {
             let id = u.outpoint.transactionId
             let sum = (byTransaction[id]?.amount ?? 0).addingReportingOverflow(u.entry.amount.rawValue)
-            byTransaction[id] = (byTransaction[id]?.address ?? u.address, sum.overflow ? .max : sum.partialValue)
+            byTransaction[id] = (byTransaction[id]?.address ?? u.address, sum.overflow ? .max : sum.partialValue,
+                                 max(byTransaction[id]?.score ?? 0, u.entry.blockDaaScore))
         }
         let at = Int64(clock.now())
         return byTransaction.map { id, received in
-            IncomingPayment(transactionId: id, address: received.address, amount: Sompi(received.amount), blockDaaScore: virtualDaaScore, at: at)
+            IncomingPayment(transactionId: id, address: received.address, amount: Sompi(received.amount), blockDaaScore: received.score, at: at)
         }
     }
 

@@ -32,6 +32,7 @@ public struct Address: Hashable, Sendable, CustomStringConvertible, Codable {
         payload.withUnsafeBytes { hasher.combine(bytes: $0) }
     }
 
+    /// The payload compared in one call as well (the synthesized `==` compared it element by element).
     public static func == (a: Address, b: Address) -> Bool {
         a.prefix == b.prefix && a.version == b.version && Bytes.equal(a.payload, b.payload)
     }

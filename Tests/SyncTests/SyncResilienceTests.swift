@@ -84,6 +84,33 @@ import WalletKit
         await node.stopServing()
     }
 
+    /// One payment to several of the wallet's addresses reaches the store in several transactions when those
+    /// addresses fall in different snapshot batches (a sync) or a burst is written in chunks (live): its history
+    /// row still shows everything it paid.
+    @Test func aPaymentSplitAcrossStoreTransactionsIsRecordedWhole() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1"), charger = try w.addMachine("charger-1"), robot = try w.addMachine("robot-1")
+        let early = await node.fund([(drone, .kas(2)), (charger, .kas(3)), (robot, .kas(4))])[0].transactionId
+        let running = RunningEngine(port: port, store: w.store) { options in
+            options.snapshotBatchSize = 1
+            options.maxChangesPerWrite = 1
+        }
+        try await running.waitSynced()
+        let live = await node.fund([(drone, .kas(5)), (charger, .kas(6)), (robot, .kas(7))])[0].transactionId
+        try await eventually("both payments in the history") {
+            let rows = try w.store.history()
+            return rows.contains { $0.transactionId == Data(early.bytes) } && rows.contains { $0.transactionId == Data(live.bytes) }
+        }
+        let rows = try w.store.history()
+        #expect(rows.count == 2)
+        #expect(rows.first { $0.transactionId == Data(early.bytes) }?.amount == Int64(9 * Sompi.perKas))
+        #expect(rows.first { $0.transactionId == Data(live.bytes) }?.amount == Int64(18 * Sompi.perKas))
+        #expect(try w.store.utxoCount() == 6)
+        await running.stop()
+        await node.stopServing()
+    }
+
     @Test func tenThousandWatchedAddressesAreSubscribedAndSynced() async throws {
         let (node, port) = try await startDevnet()
         let w = try SyncWallet()

@@ -112,6 +112,9 @@ extension SyncEngine {
     func reconcile(_ addresses: [Address], reportProgress: Bool) async throws -> (Int, Int) {
         let batches = addresses.chunked(max(1, options.snapshotBatchSize))
         var totalAdded = 0, totalRemoved = 0
+        // What each transaction paid the addresses reconciled so far: a payment to addresses in several batches
+        // is recorded with the first and raised with each later one (never past what it paid us).
+        var received = ReceivedPayments()
         for (i, batch) in batches.enumerated() {
             let snapshot = try await client.utxos(for: Array(batch))
             let strings = batch.map(\.string)
@@ -127,10 +130,10 @@ extension SyncEngine {
             }
             let removed = held.keys.filter { !seen.contains($0) }
             if !added.isEmpty || !removed.isEmpty {
-                // Payments received while no engine ran reach the history here (the history keeps one row per
-                // transaction, so one already recorded, or one of ours, is left as it is).
+                // Payments received while no engine ran reach the history here, in the transaction that stores
+                // their UTXOs (one of ours keeps its outgoing row).
                 try await store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore,
-                                                 incoming: incomingPayments(added))
+                                                 incoming: incomingPayments(added, into: &received))
             }
             totalAdded += added.count
             totalRemoved += removed.count
@@ -194,31 +197,36 @@ extension SyncEngine {
         return lost
     }
 
-    /// One store transaction per chunk; the payments received go with the last one (one transaction for a
-    /// burst of up to `maxChangesPerWrite` changes).
+    /// One store transaction per chunk (one for a burst of up to `maxChangesPerWrite` changes). Each payment
+    /// received, with all it paid us in the burst, goes with the first chunk holding one of its UTXOs: if the
+    /// process stops between chunks, no stored UTXO is left without its payment (a resync would not add that
+    /// UTXO again, so would not record the payment either).
     private func write(_ changes: UtxoChangeSet) async throws {
         let chunks = changes.chunks(max(1, options.maxChangesPerWrite))
-        let incoming = incomingPayments(chunks.flatMap(\.added))
-        for (i, chunk) in chunks.enumerated() {
+        var received = ReceivedPayments()
+        for chunk in chunks { _ = incomingPayments(chunk.added, into: &received) }
+        var recorded = Set<TransactionID>()
+        for chunk in chunks {
+            var incoming: [IncomingPayment] = []
+            for u in chunk.added where recorded.insert(u.outpoint.transactionId).inserted {
+                if let p = received.payment(u.outpoint.transactionId, at: Int64(clock.now())) { incoming.append(p) }
+            }
             try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
-                                             incoming: i == chunks.count - 1 ? incoming : [])
+                                             incoming: incoming)
         }
     }
 
-    /// One payment per transaction that added UTXOs, unless it is one of ours being followed (its change), at
-    /// the DAA score of the block that created its outputs.
-    func incomingPayments(_ added: [UtxoUpdate]) -> [IncomingPayment] {
-        var byTransaction: [TransactionID: (address: String, amount: UInt64, score: UInt64)] = [:]
+    /// Adds `added` to what each transaction paid us (not one of ours being followed: that is its change) and
+    /// returns the payments of the transactions in `added`, each with everything it paid so far, at the DAA
+    /// score of the block that created its outputs.
+    func incomingPayments(_ added: [UtxoUpdate], into received: inout ReceivedPayments) -> [IncomingPayment] {
+        var ids = Set<TransactionID>()
         for u in added where !tracker.contains(u.outpoint.transactionId) {
-            let id = u.outpoint.transactionId
-            let sum = (byTransaction[id]?.amount ?? 0).addingReportingOverflow(u.entry.amount.rawValue)
-            byTransaction[id] = (byTransaction[id]?.address ?? u.address, sum.overflow ? .max : sum.partialValue,
-                                 max(byTransaction[id]?.score ?? 0, u.entry.blockDaaScore))
+            received.add(u)
+            ids.insert(u.outpoint.transactionId)
         }
         let at = Int64(clock.now())
-        return byTransaction.map { id, received in
-            IncomingPayment(transactionId: id, address: received.address, amount: Sompi(received.amount), blockDaaScore: received.score, at: at)
-        }
+        return ids.compactMap { received.payment($0, at: at) }
     }
 
     private func applyChain(_ change: VirtualChainChange) throws {

@@ -97,14 +97,16 @@ public struct IncomingPayment: Sendable, Equatable {
 
 extension WalletStore {
     /// Records payments received, in the UTXO batch's transaction. A transaction already in the history (one of
-    /// ours, whose change or payment came back to the wallet) keeps its row. An amount past Int64 (a summed
-    /// display value; no real payment comes near) is clamped.
+    /// ours, whose change or payment came back to the wallet) keeps its row; an incoming row only grows to a
+    /// larger amount (sync meets a payment's outputs batch by batch and passes the sum so far). An amount past
+    /// Int64 (a summed display value; no real payment comes near) is clamped.
     func recordIncoming(_ db: Database, _ payments: [IncomingPayment]) throws {
         let insert = try db.cachedStatement(sql: """
             INSERT INTO history (transactionId, accountId, machineId, direction, amount, blockDaaScore, state, createdAt, updatedAt)
             VALUES (?1, (SELECT accountId FROM address WHERE address = ?2), (SELECT machineId FROM address WHERE address = ?2), 'incoming', ?3, ?4,
                     'accepted', ?5, ?5)
-            ON CONFLICT (transactionId) DO NOTHING
+            ON CONFLICT (transactionId) DO UPDATE SET amount = MAX(history.amount, excluded.amount), updatedAt = excluded.updatedAt
+                WHERE history.direction = 'incoming' AND excluded.amount > history.amount
             """)
         for p in payments {
             try insert.execute(arguments: [Data(p.transactionId.bytes), p.address, Int64(clamping: p.amount.rawValue), try sqlInt(p.blockDaaScore), p.at])

@@ -160,6 +160,28 @@ import Testing
         #expect(try store.virtualDaaScore() == 200)
     }
 
+    /// Sync passes a payment again with the sum of its outputs so far: the incoming row grows to it and never
+    /// shrinks, and a transaction of ours keeps its outgoing row whatever comes back.
+    @Test func incomingRowsGrowToTheWholePayment() throws {
+        let (store, _, machine) = try setup()
+        let paid = StoreFixtures.outpoint(1).transactionId
+        func pay(_ n: UInt64, amount: UInt64, _ id: TransactionID = paid) throws {
+            try store.applyUtxoChanges(added: [update(n, machine, amount: amount)], removed: [], virtualDaaScore: 200,
+                                       incoming: [IncomingPayment(transactionId: id, address: machine, amount: Sompi(amount), blockDaaScore: 150, at: 50)])
+        }
+        try pay(1, amount: 300)
+        try pay(2, amount: 1_000)
+        try pay(3, amount: 400)
+        var rows = try store.history()
+        #expect(rows.count == 1 && rows[0].amount == 1_000 && rows[0].direction == .incoming && rows[0].blockDaaScore == 150)
+        let ours = StoreFixtures.outpoint(9).transactionId
+        try store.recordHistory([HistoryRecord(transactionId: ours, direction: .outgoing, amount: 20, at: 10)])
+        try pay(4, amount: 5_000, ours)
+        rows = try store.history()
+        let out = try #require(rows.first { $0.transactionId == Data(ours.bytes) })
+        #expect(rows.count == 2 && out.direction == .outgoing && out.amount == 20)
+    }
+
     /// Coinbase outputs go stasis -> pending -> mature as the score passes each depth; a mempool spend keeps its mark.
     @Test func maturityPassFollowsTheScore() throws {
         let (store, account, _) = try setup()

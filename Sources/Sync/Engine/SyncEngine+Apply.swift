@@ -206,10 +206,11 @@ extension SyncEngine {
         var received = ReceivedPayments()
         for chunk in chunks { _ = incomingPayments(chunk.added, into: &received) }
         var recorded = Set<TransactionID>()
+        let at = Int64(clock.now())
         for chunk in chunks {
             var incoming: [IncomingPayment] = []
             for u in chunk.added where recorded.insert(u.outpoint.transactionId).inserted {
-                if let p = received.payment(u.outpoint.transactionId, at: Int64(clock.now())) { incoming.append(p) }
+                if let p = received.payment(u.outpoint.transactionId, at: at) { incoming.append(p) }
             }
             try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
                                              incoming: incoming)

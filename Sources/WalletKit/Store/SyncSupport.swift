@@ -105,7 +105,7 @@ extension WalletStore {
             INSERT INTO history (transactionId, accountId, machineId, direction, amount, blockDaaScore, state, createdAt, updatedAt)
             VALUES (?1, (SELECT accountId FROM address WHERE address = ?2), (SELECT machineId FROM address WHERE address = ?2), 'incoming', ?3, ?4,
                     'accepted', ?5, ?5)
-            ON CONFLICT (transactionId) DO UPDATE SET amount = MAX(history.amount, excluded.amount), updatedAt = excluded.updatedAt
+            ON CONFLICT (transactionId) DO UPDATE SET amount = excluded.amount, updatedAt = excluded.updatedAt
                 WHERE history.direction = 'incoming' AND excluded.amount > history.amount
             """)
         for p in payments {

@@ -15,8 +15,16 @@ struct ReceivedPayments {
                              max(known?.score ?? 0, u.entry.blockDaaScore))
     }
 
-    /// The payment of a transaction counted so far (its first receiving address, the block's DAA score).
-    func payment(_ id: TransactionID, at: Int64) -> IncomingPayment? {
-        byTransaction[id].map { IncomingPayment(transactionId: id, address: $0.address, amount: Sompi($0.amount), blockDaaScore: $0.score, at: at) }
+    /// The payments of the transactions of `added` counted so far, each once and in order of first appearance,
+    /// leaving out (and then adding to `done`) those already in `done`: with everything each paid so far, its
+    /// first receiving address and the block's DAA score.
+    func payments(of added: [UtxoUpdate], at: Int64, skipping done: inout Set<TransactionID>) -> [IncomingPayment] {
+        var out: [IncomingPayment] = []
+        for u in added where done.insert(u.outpoint.transactionId).inserted {
+            guard let p = byTransaction[u.outpoint.transactionId] else { continue }
+            out.append(IncomingPayment(transactionId: u.outpoint.transactionId, address: p.address, amount: Sompi(p.amount),
+                                       blockDaaScore: p.score, at: at))
+        }
+        return out
     }
 }

@@ -132,8 +132,10 @@ extension SyncEngine {
             if !added.isEmpty || !removed.isEmpty {
                 // Payments received while no engine ran reach the history here, in the transaction that stores
                 // their UTXOs (one of ours keeps its outgoing row).
+                countReceived(added, into: &received)
+                var listed = Set<TransactionID>()
                 try await store.applyUtxoChanges(added: added, removed: removed, virtualDaaScore: virtualDaaScore,
-                                                 incoming: incomingPayments(added, into: &received))
+                                                 incoming: received.payments(of: added, at: Int64(clock.now()), skipping: &listed))
             }
             totalAdded += added.count
             totalRemoved += removed.count
@@ -204,30 +206,19 @@ extension SyncEngine {
     private func write(_ changes: UtxoChangeSet) async throws {
         let chunks = changes.chunks(max(1, options.maxChangesPerWrite))
         var received = ReceivedPayments()
-        for chunk in chunks { _ = incomingPayments(chunk.added, into: &received) }
+        for chunk in chunks { countReceived(chunk.added, into: &received) }
         var recorded = Set<TransactionID>()
         let at = Int64(clock.now())
         for chunk in chunks {
-            var incoming: [IncomingPayment] = []
-            for u in chunk.added where recorded.insert(u.outpoint.transactionId).inserted {
-                if let p = received.payment(u.outpoint.transactionId, at: at) { incoming.append(p) }
-            }
             try await store.applyUtxoChanges(added: chunk.added, removed: chunk.removed, virtualDaaScore: virtualDaaScore,
-                                             incoming: incoming)
+                                             incoming: received.payments(of: chunk.added, at: at, skipping: &recorded))
         }
     }
 
-    /// Adds `added` to what each transaction paid us (not one of ours being followed: that is its change) and
-    /// returns the payments of the transactions in `added`, each with everything it paid so far, at the DAA
-    /// score of the block that created its outputs.
-    func incomingPayments(_ added: [UtxoUpdate], into received: inout ReceivedPayments) -> [IncomingPayment] {
-        var ids = Set<TransactionID>()
-        for u in added where !tracker.contains(u.outpoint.transactionId) {
-            received.add(u)
-            ids.insert(u.outpoint.transactionId)
-        }
-        let at = Int64(clock.now())
-        return ids.compactMap { received.payment($0, at: at) }
+    /// Adds the UTXOs of `added` to what each transaction paid us, except those of a transaction of ours being
+    /// followed (its change is not a payment received).
+    func countReceived(_ added: [UtxoUpdate], into received: inout ReceivedPayments) {
+        for u in added where !tracker.contains(u.outpoint.transactionId) { received.add(u) }
     }
 
     private func applyChain(_ change: VirtualChainChange) throws {

@@ -44,32 +44,49 @@ struct UtxoUpsert {
         // The first failing code, if any (binding fails only on a misused statement or an oversized value).
         var code = SQLITE_OK
         func check(_ c: CInt) { if code == SQLITE_OK { code = c } }
-        check(Self.bind(u.outpoint.transactionId.bytes, h, 1))
         check(sqlite3_bind_int64(h, 2, Int64(u.outpoint.index)))
         check(sqlite3_bind_int64(h, 3, owner.addressId))
-        check(Self.bind(u.address, h, 4))
         check(Self.bind(owner.accountId, h, 5))
         check(Self.bind(owner.machineId, h, 6))
         check(sqlite3_bind_int64(h, 7, amount))
         check(sqlite3_bind_int64(h, 8, Int64(u.entry.scriptPublicKey.version)))
-        check(Self.bind(u.entry.scriptPublicKey.script, h, 9))
         check(sqlite3_bind_int64(h, 10, daa))
         check(sqlite3_bind_int64(h, 11, u.entry.isCoinbase ? 1 : 0))
-        check(u.entry.covenantId.map { Self.bind($0.bytes, h, 12) } ?? sqlite3_bind_null(h, 12))
+        check(u.entry.covenantId.map { id in withUnsafeBytes(of: id.storage) { Self.bindCopy($0, h, 12) } } ?? sqlite3_bind_null(h, 12))
         check(Self.bind(state.rawValue, h, 13))
         check(sqlite3_bind_int64(h, 14, at))
-        guard code == SQLITE_OK else {
-            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding a UTXO row failed", sql: statement.sql)
+        // The transaction id, the script and the address are bound where they lie (a nil destructor is SQLITE_STATIC: no
+        // copy, no allocation): SQLite reads them during the step, which runs inside these closures, and the bindings are
+        // cleared before the memory goes away.
+        var txid = u.outpoint.transactionId.storage, address = u.address
+        try withUnsafeBytes(of: &txid) { id in
+            try u.entry.scriptPublicKey.script.withUnsafeBytes { script in
+                try address.withUTF8 { text in
+                    check(sqlite3_bind_blob(h, 1, id.baseAddress, 32, nil))
+                    check(Self.bindInPlace(script, h, 9))
+                    check(sqlite3_bind_text(h, 4, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self), CInt(text.count), nil))
+                    defer { sqlite3_clear_bindings(h) }
+                    guard code == SQLITE_OK else {
+                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding a UTXO row failed", sql: statement.sql)
+                    }
+                    try statement.execute()
+                }
+            }
         }
-        try statement.execute()
+    }
+
+    /// An empty buffer may have no address, which SQLite would take for NULL: an empty script is a zero-length blob.
+    private static func bindInPlace(_ bytes: UnsafeRawBufferPointer, _ h: OpaquePointer, _ i: CInt) -> CInt {
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return sqlite3_bind_zeroblob(h, i, 0) }
+        return sqlite3_bind_blob(h, i, base, CInt(bytes.count), nil)
+    }
+
+    private static func bindCopy(_ bytes: UnsafeRawBufferPointer, _ h: OpaquePointer, _ i: CInt) -> CInt {
+        sqlite3_bind_blob(h, i, bytes.baseAddress, CInt(bytes.count), transient)
     }
 
     /// SQLite copies the bytes (SQLITE_TRANSIENT), so they need to live only for the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-
-    private static func bind(_ bytes: [UInt8], _ h: OpaquePointer, _ i: CInt) -> CInt {
-        bytes.withUnsafeBytes { sqlite3_bind_blob(h, i, $0.baseAddress, CInt($0.count), transient) }
-    }
 
     private static func bind(_ text: String, _ h: OpaquePointer, _ i: CInt) -> CInt {
         var text = text

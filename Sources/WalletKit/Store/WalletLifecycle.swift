@@ -19,8 +19,10 @@ extension WalletStore {
         guard fm.createFile(atPath: temp.path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
             throw StoreError.invalid("cannot create a file in \(directory.path) (check its permissions)")
         }
+        let checkpointer = WalCheckpointer(path: temp.path)
+        defer { checkpointer.close() }
         do {
-            let pool = try openPool(temp, busyTimeout: busyTimeout)
+            let pool = try openPool(temp, busyTimeout: busyTimeout, checkpointer: checkpointer)
             try Migrations.migrator.migrate(pool)
             let building = WalletStore(url: temp, network: network, writer: pool, busyTimeout: busyTimeout, clock: clock)
             try building.write { db in
@@ -32,6 +34,7 @@ extension WalletStore {
                                     details: ["source": source.label, "accounts": accounts.map(\.name).joined(separator: ",")], at: building.now)
             }
             try pool.close()
+            checkpointer.close()
             // link(2) refuses to replace an existing file: two concurrent creates cannot overwrite each other.
             // (Where hard links are not supported, rename after a last existence check.)
             if link(temp.path, url.path) == 0 {

@@ -16,13 +16,17 @@ public final class WalletStore: Sendable {
     let clock: @Sendable () -> Date
     /// Address owners for the sync write path (see `AddressDirectory`).
     let addressDirectory = AddressDirectory()
+    /// Checkpoints the WAL off the writer's path (nil for an in-memory store).
+    let checkpointer: WalCheckpointer?
 
-    init(url: URL?, network: Network, writer: any DatabaseWriter, busyTimeout: Double, clock: @escaping @Sendable () -> Date) {
+    init(url: URL?, network: Network, writer: any DatabaseWriter, busyTimeout: Double, clock: @escaping @Sendable () -> Date,
+         checkpointer: WalCheckpointer? = nil) {
         self.url = url
         self.network = network
         self.writer = writer
         self.busyTimeout = busyTimeout
         self.clock = clock
+        self.checkpointer = checkpointer
     }
 
     var now: Int64 { Int64(clock().timeIntervalSince1970.rounded(.down)) }
@@ -53,8 +57,9 @@ public final class WalletStore: Sendable {
     public static func open(at url: URL, network: Network, busyTimeout: Double = defaultBusyTimeout,
                             clock: @escaping @Sendable () -> Date = Date.init) throws -> WalletStore {
         guard exists(at: url) else { throw StoreError.notFound(path: url.path) }
-        let pool = try openPool(url, busyTimeout: busyTimeout)
-        let store = WalletStore(url: url, network: network, writer: pool, busyTimeout: busyTimeout, clock: clock)
+        let checkpointer = WalCheckpointer(path: url.path)
+        let pool = try openPool(url, busyTimeout: busyTimeout, checkpointer: checkpointer)
+        let store = WalletStore(url: url, network: network, writer: pool, busyTimeout: busyTimeout, clock: clock, checkpointer: checkpointer)
         try store.prepareExisting()
         return store
     }
@@ -70,7 +75,7 @@ public final class WalletStore: Sendable {
         return store
     }
 
-    static func openPool(_ url: URL, busyTimeout: Double) throws -> DatabasePool {
+    static func openPool(_ url: URL, busyTimeout: Double, checkpointer: WalCheckpointer) throws -> DatabasePool {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
@@ -80,9 +85,10 @@ public final class WalletStore: Sendable {
             // Reads of large ranges (dashboard aggregates) come from a memory map and a larger page cache.
             try db.execute(sql: "PRAGMA mmap_size = 1073741824")
             try db.execute(sql: "PRAGMA cache_size = -32768")
-            // A checkpoint runs inside the commit that crosses this WAL size (32 MB): at SQLite's default of 1000
-            // pages, every large sync batch paid for copying its pages into the database file a second time.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 8192")
+            // Checkpoints once the WAL reaches 32 MB (at SQLite's default of 1000 pages, every large sync batch
+            // paid for copying its pages into the database file a second time), on the checkpointer's own
+            // connection, so that no commit waits for one.
+            checkpointer.install(on: db)
         }
         do {
             let pool = try DatabasePool(path: url.path, configuration: config)
@@ -185,6 +191,7 @@ public final class WalletStore: Sendable {
 
     /// Closes the file (pending WAL frames are checkpointed by SQLite on the last close).
     public func close() throws {
+        defer { checkpointer?.close() }
         if let pool = writer as? DatabasePool { try pool.close() }
     }
 }

@@ -1,0 +1,77 @@
+import Foundation
+import GRDB
+import Testing
+@testable import WalletKit
+
+/// The WAL is checkpointed on the checkpointer's own connection once it is large, never left to grow, and gone
+/// when the store closes.
+@Suite struct WalCheckpointerTests {
+    /// A wallet file opened with a checkpointer of small thresholds, and a scratch table to fill.
+    static func open(_ dir: TempDir, backgroundPages: CInt, inlinePages: CInt) throws -> (DatabasePool, WalCheckpointer) {
+        try StoreFixtures.fileWallet(dir).close()
+        let checkpointer = WalCheckpointer(path: dir.wallet.path, backgroundPages: backgroundPages, inlinePages: inlinePages)
+        let pool = try WalletStore.openPool(dir.wallet, busyTimeout: 5, checkpointer: checkpointer)
+        try pool.write { db in try db.execute(sql: "CREATE TABLE scratch (b BLOB NOT NULL)") }
+        return (pool, checkpointer)
+    }
+
+    /// `count` commits of `pages` pages each (blobs of a page, so each commit appends about that many frames).
+    static func fill(_ pool: DatabasePool, commits: Int, pages: Int) throws {
+        for _ in 0..<commits {
+            try pool.write { db in
+                for _ in 0..<pages { try db.execute(sql: "INSERT INTO scratch (b) VALUES (randomblob(4000))") }
+            }
+        }
+    }
+
+    static func size(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int) ?? 0
+    }
+
+    @Test func aLargeWalIsCheckpointedInTheBackground() async throws {
+        let dir = try TempDir()
+        let (pool, checkpointer) = try Self.open(dir, backgroundPages: 64, inlinePages: 1_000_000)
+        let before = Self.size(dir.wallet.path)
+        // ~2,000 pages (8 MB) in 40 commits: 30 times the background threshold.
+        for _ in 0..<40 {
+            try Self.fill(pool, commits: 1, pages: 50)
+            try await Task.sleep(for: .milliseconds(5))
+        }
+        let deadline = ContinuousClock.now + .seconds(10)
+        while checkpointer.completed == 0, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(checkpointer.completed > 0, "no background checkpoint ran")
+        // The frames reached the database file, and the WAL was restarted rather than grown to hold them all.
+        #expect(Self.size(dir.wallet.path) > before + 4_000_000)
+        #expect(Self.size(dir.wallet.path + "-wal") < 4_000_000, "the WAL grew to \(Self.size(dir.wallet.path + "-wal")) bytes")
+        try pool.close()
+        checkpointer.close()
+    }
+
+    @Test func aWalThatOutgrowsTheBackgroundIsCheckpointedByTheWriter() throws {
+        let dir = try TempDir()
+        // The background threshold is never reached; the writer's own one is.
+        let (pool, checkpointer) = try Self.open(dir, backgroundPages: 1_000_000, inlinePages: 64)
+        try Self.fill(pool, commits: 40, pages: 50)
+        #expect(checkpointer.completed == 0)
+        #expect(Self.size(dir.wallet.path + "-wal") < 4_000_000, "the WAL grew to \(Self.size(dir.wallet.path + "-wal")) bytes")
+        try pool.close()
+        checkpointer.close()
+    }
+
+    @Test func closingTheStoreCheckpointsAndRemovesTheWal() throws {
+        let dir = try TempDir()
+        try StoreFixtures.fileWallet(dir).close()
+        let store = try WalletStore.open(at: dir.wallet, network: .mainnet)
+        // Past the background threshold, so the checkpointer's connection is open when the store closes.
+        try store.write { db in
+            try db.execute(sql: "CREATE TABLE scratch (b BLOB NOT NULL)")
+            for _ in 0..<9_000 { try db.execute(sql: "INSERT INTO scratch (b) VALUES (randomblob(4000))") }
+        }
+        try store.write { db in try db.execute(sql: "INSERT INTO scratch (b) VALUES (x'01')") }
+        try store.close()
+        #expect(!FileManager.default.fileExists(atPath: dir.wallet.path + "-wal"), "the WAL is still there after close")
+        let reopened = try WalletStore.open(at: dir.wallet, network: .mainnet)
+        #expect(try reopened.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM scratch") } == 9_001)
+        try reopened.close()
+    }
+}

@@ -40,6 +40,9 @@ final class WalCheckpointer: Sendable {
 
     var completed: Int { state.withLock { $0.completed } }
 
+    /// Returns once every checkpoint requested so far has run (tests).
+    func drain() { queue.sync {} }
+
     /// Makes `db` report its commits to this checkpointer (call once per connection; harmless on readers, which
     /// never commit). The connection must not outlive the checkpointer: the pool's configuration holds it.
     func install(on db: Database) {

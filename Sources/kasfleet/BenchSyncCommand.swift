@@ -63,6 +63,8 @@ struct BenchSync: ParsableCommand {
                                 account: try Bip32Account(master: master, account: 7), now: Int64(Date().timeIntervalSince1970))
         let watched = try store.watchedAddresses().compactMap { try? Address($0) }
         let node = DevnetNode()
+        // The node is the load here: sized for what it will hold, so its own growth is not timed.
+        await node.reserveUtxoCapacity(utxos: m, scripts: n)
         let port = try await node.startServing(host: "127.0.0.1", port: 0)
         let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
         var options = SyncEngine.Options()

@@ -53,17 +53,21 @@ extension DevnetNode {
     }
 
     /// UtxosChanged to every listener, filtered by its addresses; nothing to a listener none of whose addresses changed.
+    /// Each listener's entries are built in one pass over the diff, and only for scripts it listens to.
     func publishUtxos(_ diff: UtxoDiff) {
-        let listeners = sessions.values.filter(\.listensToUtxos)
-        guard !diff.isEmpty, !listeners.isEmpty else { return }
-        func entries(_ list: [(Outpoint, UtxoEntry)]) -> [(ScriptPublicKey, Protowire_RpcUtxosByAddressesEntry)] {
-            list.map { ($0.1.scriptPublicKey, Protowire_RpcUtxosByAddressesEntry(addressText: addressText(of: $0.1.scriptPublicKey), outpoint: $0.0, entry: $0.1)) }
-        }
-        let added = entries(diff.added), removed = entries(diff.removed)
-        for session in listeners {
+        guard !diff.isEmpty else { return }
+        for session in sessions.values where session.listensToUtxos {
+            func entries(_ list: [(Outpoint, UtxoEntry)]) -> [Protowire_RpcUtxosByAddressesEntry] {
+                var out: [Protowire_RpcUtxosByAddressesEntry] = []
+                out.reserveCapacity(session.allUtxos ? list.count : min(list.count, session.utxoScripts.count))
+                for (o, e) in list where session.allUtxos || session.utxoScripts.contains(e.scriptPublicKey) {
+                    out.append(Protowire_RpcUtxosByAddressesEntry(addressText: addressText(of: e.scriptPublicKey), outpoint: o, entry: e))
+                }
+                return out
+            }
             var m = Protowire_UtxosChangedNotificationMessage()
-            m.added = added.filter { session.allUtxos || session.utxoScripts.contains($0.0) }.map(\.1)
-            m.removed = removed.filter { session.allUtxos || session.utxoScripts.contains($0.0) }.map(\.1)
+            m.added = entries(diff.added)
+            m.removed = entries(diff.removed)
             if !m.added.isEmpty || !m.removed.isEmpty { push(.utxosChangedNotification(m), to: session) }
         }
     }

@@ -80,6 +80,11 @@ public actor DevnetNode {
     public func mempoolTransaction(_ id: TransactionID) -> MempoolTransaction? { mempool.transactions[id] }
     public func isAccepted(_ id: TransactionID) -> Bool { accepted.contains(id) }
 
+    /// Sizes the UTXO set for `utxos` entries over `scripts` scripts ahead of a known load.
+    public func reserveUtxoCapacity(utxos count: Int, scripts: Int) {
+        utxos.reserveCapacity(utxos: count, scripts: scripts)
+    }
+
     // MARK: control API
 
     /// Creates UTXOs out of nothing (the devnet's genesis funding): one synthetic transaction with an output per

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import GRDB
 import GRDBSQLite
 import Synchronization
@@ -19,29 +20,22 @@ final class WalCheckpointer: Sendable {
     /// WAL pages at which the committing connection checkpoints itself: 256 MB.
     let inlinePages: CInt
 
-    private struct State {
-        var connection: DatabaseQueue?
-        var running = false
-        var again = false
-        var closed = false
-        /// Checkpoints run, for tests.
-        var completed = 0
-    }
-
-    private let path: String
-    private let queue = DispatchQueue(label: "kasfleet.wal-checkpoint", qos: .utility)
-    private let state = Mutex(State())
+    private let worker: Worker
 
     init(path: String, backgroundPages: CInt = 8192, inlinePages: CInt = 65536) {
-        self.path = path
+        worker = Worker(path: path)
         self.backgroundPages = backgroundPages
         self.inlinePages = inlinePages
     }
 
-    var completed: Int { state.withLock { $0.completed } }
+    /// A checkpointer dropped without `close()` still ends its thread.
+    deinit { worker.close() }
 
-    /// Returns once every checkpoint requested so far has run (tests).
-    func drain() { queue.sync {} }
+    /// Checkpoints run (tests).
+    var completed: Int { worker.completed }
+
+    /// Returns once no checkpoint is asked for or running (tests).
+    func drain() { worker.drain() }
 
     /// Makes `db` report its commits to this checkpointer (call once per connection; harmless on readers, which
     /// never commit). The connection must not outlive the checkpointer: the pool's configuration holds it.
@@ -50,55 +44,103 @@ final class WalCheckpointer: Sendable {
         sqlite3_wal_hook(handle, walHook, Unmanaged.passUnretained(self).toOpaque())
     }
 
-    /// Queues a checkpoint; one already queued or running covers this request too (it runs again once done).
+    /// Asks for a checkpoint; one already asked for covers this request too, and one running is followed by
+    /// another. The first request starts the thread (a wallet that never writes much never has one).
+    func request() { worker.request() }
+
+    /// Waits for a running checkpoint and closes the connection; later requests are ignored.
+    func close() { worker.close() }
+}
+
+/// The checkpoint thread and its connection. A class of its own so that the thread, which holds it, does not
+/// keep the `WalCheckpointer` alive.
+private final class Worker: Sendable {
+    private struct State {
+        var connection: DatabaseQueue?
+        var thread: Thread?
+        /// A checkpoint was asked for and has not started.
+        var pending = false
+        var running = false
+        var closed = false
+        /// Checkpoints run, for tests.
+        var completed = 0
+    }
+
+    private let path: String
+    private let state = Mutex(State())
+    /// Wakes the checkpoint thread (a request or `close`).
+    private let wake = DispatchSemaphore(value: 0)
+    /// Signalled by the thread as it ends.
+    private let ended = DispatchSemaphore(value: 0)
+
+    init(path: String) {
+        self.path = path
+    }
+
+    var completed: Int { state.withLock { $0.completed } }
+
+    func drain() {
+        while state.withLock({ !$0.closed && ($0.pending || $0.running) }) { usleep(1_000) }
+    }
+
     func request() {
         let start = state.withLock { s -> Bool in
             guard !s.closed else { return false }
-            if s.running {
-                s.again = true
-                return false
-            }
-            s.running = true
+            s.pending = true
+            guard s.thread == nil else { return false }
+            let thread = Thread { [self] in loop() }
+            thread.name = "kasfleet.wal-checkpoint"
+            s.thread = thread
             return true
         }
-        if start { queue.async { self.run() } }
+        if start { state.withLock { $0.thread }?.start() }
+        wake.signal()
     }
 
-    private func run() {
+    /// The checkpoint thread. Niced (Linux nice values are per thread): copying pages into the database file is
+    /// upkeep, and should take the CPU the sync engine and the console leave (a checkpoint behind the writer only
+    /// lets the WAL grow, up to `inlinePages`).
+    private func loop() {
+        _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, 10)
         while true {
-            let connection = state.withLock { s -> DatabaseQueue? in
-                if s.connection == nil, !s.closed {
+            wake.wait()
+            let connection = state.withLock { s -> DatabaseQueue?? in
+                if s.closed { return .none }
+                guard s.pending else { return .some(nil) }
+                s.pending = false
+                s.running = true
+                if s.connection == nil {
                     var config = Configuration()
                     config.label = "kasfleet.wal-checkpoint"
                     s.connection = try? DatabaseQueue(path: path, configuration: config)
                 }
-                return s.closed ? nil : s.connection
+                return .some(s.connection)
             }
+            guard let connection else { break }
             // A failed checkpoint (the file gone, a checkpoint already running) leaves the frames to the next one.
             if let connection { _ = try? connection.inDatabase { db in try db.checkpoint(.passive) } }
-            let more = state.withLock { s -> Bool in
-                s.completed += 1
-                if s.again, !s.closed {
-                    s.again = false
-                    return true
-                }
+            state.withLock { s in
+                if s.running { s.completed += 1 }
                 s.running = false
-                return false
             }
-            if !more { return }
         }
+        let connection = state.withLock { s -> DatabaseQueue? in
+            defer { s.connection = nil }
+            return s.connection
+        }
+        try? connection?.close()
+        ended.signal()
     }
 
-    /// Waits for a running checkpoint and closes the connection; later requests are ignored.
     func close() {
-        queue.sync {
-            let connection = state.withLock { s -> DatabaseQueue? in
-                s.closed = true
-                defer { s.connection = nil }
-                return s.connection
-            }
-            try? connection?.close()
+        // Only the first close waits: the thread signals its end once.
+        let waits = state.withLock { s -> Bool in
+            defer { s.closed = true }
+            return !s.closed && s.thread != nil
         }
+        guard waits else { return }
+        wake.signal()
+        ended.wait()
     }
 }
 

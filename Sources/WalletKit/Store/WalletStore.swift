@@ -189,9 +189,14 @@ public final class WalletStore: Sendable {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "no answer" }
     }
 
-    /// Closes the file (pending WAL frames are checkpointed by SQLite on the last close).
+    /// Closes the file, leaving the database file complete on its own (a copy of `wallet.sqlite` alone holds every
+    /// commit): the WAL is copied into it first. SQLite does that on close only when the connection closed last can
+    /// write, and a pool's readers cannot. PASSIVE: it never waits for another process's reader or writer (their
+    /// frames are theirs to checkpoint).
     public func close() throws {
         defer { checkpointer?.close() }
-        if let pool = writer as? DatabasePool { try pool.close() }
+        guard let pool = writer as? DatabasePool else { return }
+        _ = try? pool.writeWithoutTransaction { db in try db.checkpoint(.passive) }
+        try pool.close()
     }
 }

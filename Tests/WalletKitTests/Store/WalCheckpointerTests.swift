@@ -3,8 +3,8 @@ import GRDB
 import Testing
 @testable import WalletKit
 
-/// The WAL is checkpointed on the checkpointer's own connection once it is large, never left to grow, and gone
-/// when the store closes.
+/// The WAL is checkpointed on the checkpointer's own connection once it is large, never left to grow, and folded
+/// into the database file when the store closes.
 @Suite struct WalCheckpointerTests {
     /// A wallet file opened with a checkpointer of small thresholds, and a scratch table to fill.
     static func open(_ dir: TempDir, backgroundPages: CInt, inlinePages: CInt) throws -> (DatabasePool, WalCheckpointer) {

@@ -104,6 +104,15 @@ import Testing
         }
     }
 
+    /// A batch's first row goes through GRDB's checked binding: an empty script must come back empty there too.
+    @Test func anEmptyScriptAloneRoundTrips() throws {
+        let (store, account, _) = try setup()
+        let entry = UtxoEntry(amount: Sompi(42), scriptPublicKey: ScriptPublicKey(script: []), blockDaaScore: 7)
+        try store.applyUtxoChanges(added: [UtxoUpdate(outpoint: StoreFixtures.outpoint(9), entry: entry, address: account)], removed: [],
+                                   virtualDaaScore: 10_000)
+        #expect(try store.utxos().map(\.entry) == [entry])
+    }
+
     @Test func unknownAddressesAreSkipped() throws {
         let (store, account, _) = try setup()
         let skipped = try store.applyUtxoChanges(added: [update(1, account, amount: 500), update(2, "kaspadev:not-ours", amount: 700)],

@@ -125,7 +125,7 @@ extension WalletStore {
     /// A machine's UTXOs, largest first.
     public func machineUtxos(id: Int64, limit: Int = 500) throws -> [UtxoRecord] {
         try read { db in
-            try UtxoRecord.filter(sql: Self.machineFilter("utxo"), arguments: [id]).order(Column("amount").desc).limit(limit).fetchAll(db)
+            try UtxoRecord.withAddress().filter(sql: Self.machineFilter("utxo"), arguments: [id]).order(Column("amount").desc).limit(limit).fetchAll(db)
         }
     }
 }

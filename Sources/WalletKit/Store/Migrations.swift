@@ -303,6 +303,13 @@ enum Migrations {
                 END;
                 """)
         }
+        // A UTXO's address text is the address row's (`addressId`): kept on each UTXO too, it was about a third of
+        // the row (a 70-character string beside a 32-byte id and a 35-byte script), and the sync engine's insert
+        // wrote it, and its page space, once per UTXO. Reads that show or sign with the text join the address table
+        // on its primary key. SQLite rewrites the table in place (the column is in no index, trigger or check).
+        m.registerMigration("v4-utxo-address-by-id") { db in
+            try db.execute(sql: "ALTER TABLE utxo DROP COLUMN address")
+        }
         return m
     }
 }

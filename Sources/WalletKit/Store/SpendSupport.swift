@@ -98,7 +98,8 @@ extension WalletStore {
         }
         return try read { db in
             try UtxoRecord.fetchAll(db, sql: """
-                SELECT u.* FROM utxo u LEFT JOIN utxoReservation r ON r.transactionId = u.transactionId AND r.outputIndex = u.outputIndex AND r.expiresAt > ?
+                SELECT \(UtxoRecord.columns) FROM utxo u JOIN address a ON a.id = u.addressId
+                LEFT JOIN utxoReservation r ON r.transactionId = u.transactionId AND r.outputIndex = u.outputIndex AND r.expiresAt > ?
                 WHERE \(owner) AND u.state = 'mature' AND r.reservationId IS NULL ORDER BY u.amount DESC
                 """, arguments: [now, ownerId])
         }

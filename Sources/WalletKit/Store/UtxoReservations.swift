@@ -40,7 +40,8 @@ extension WalletStore {
         try write { db in
             try purgeExpiredReservations(db)
             var sql = """
-                SELECT u.* FROM utxo u LEFT JOIN utxoReservation r ON r.transactionId = u.transactionId AND r.outputIndex = u.outputIndex
+                SELECT \(UtxoRecord.columns) FROM utxo u JOIN address a ON a.id = u.addressId
+                LEFT JOIN utxoReservation r ON r.transactionId = u.transactionId AND r.outputIndex = u.outputIndex
                 WHERE u.state = 'mature' AND r.reservationId IS NULL
                 """
             var args: StatementArguments = []
@@ -89,7 +90,7 @@ extension WalletStore {
         let accountId = try account.map { try self.account(named: $0).id }
         let machineId = try machine.map { try self.machine(named: $0).id }
         return try read { db in
-            var request = UtxoRecord.all()
+            var request = UtxoRecord.withAddress()
             if let accountId { request = request.filter(Column("accountId") == accountId) }
             if let machineId { request = request.filter(sql: WalletStore.machineFilter("utxo"), arguments: [machineId]) }
             return try request.order(Column("amount").desc).limit(limit ?? -1).fetchAll(db)

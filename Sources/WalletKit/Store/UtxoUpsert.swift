@@ -11,11 +11,11 @@ struct UtxoUpsert {
     private var validated = false
 
     static let sql = """
-        INSERT INTO utxo (transactionId, outputIndex, addressId, address, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
+        INSERT INTO utxo (transactionId, outputIndex, addressId, accountId, machineId, amount, scriptVersion, script, blockDaaScore,
                           isCoinbase, covenantId, state, updatedAt)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (transactionId, outputIndex) DO UPDATE SET
-            addressId = excluded.addressId, address = excluded.address, accountId = excluded.accountId, machineId = excluded.machineId,
+            addressId = excluded.addressId, accountId = excluded.accountId, machineId = excluded.machineId,
             amount = excluded.amount, scriptVersion = excluded.scriptVersion, script = excluded.script, blockDaaScore = excluded.blockDaaScore,
             isCoinbase = excluded.isCoinbase, covenantId = excluded.covenantId, updatedAt = excluded.updatedAt,
             state = CASE WHEN utxo.state = 'spent-in-mempool' THEN utxo.state ELSE excluded.state END
@@ -29,9 +29,9 @@ struct UtxoUpsert {
         let amount = try sqlInt(u.entry.amount.rawValue), daa = try sqlInt(u.entry.blockDaaScore)
         guard validated else {
             // The first row goes through GRDB's checked path (it validates the argument count once); later rows
-            // rebind the same 14 parameters, which `execute()` keeps.
+            // rebind the same 13 parameters, which `execute()` keeps.
             try statement.setArguments([
-                Data(u.outpoint.transactionId.bytes), Int64(u.outpoint.index), owner.addressId, u.address, owner.accountId, owner.machineId, amount,
+                Data(u.outpoint.transactionId.bytes), Int64(u.outpoint.index), owner.addressId, owner.accountId, owner.machineId, amount,
                 Int64(u.entry.scriptPublicKey.version), Data(u.entry.scriptPublicKey.script), daa, u.entry.isCoinbase,
                 u.entry.covenantId.map { Data($0.bytes) }, state.rawValue, at,
             ])
@@ -46,31 +46,28 @@ struct UtxoUpsert {
         func check(_ c: CInt) { if code == SQLITE_OK { code = c } }
         check(sqlite3_bind_int64(h, 2, Int64(u.outpoint.index)))
         check(sqlite3_bind_int64(h, 3, owner.addressId))
-        check(Self.bind(owner.accountId, h, 5))
-        check(Self.bind(owner.machineId, h, 6))
-        check(sqlite3_bind_int64(h, 7, amount))
-        check(sqlite3_bind_int64(h, 8, Int64(u.entry.scriptPublicKey.version)))
-        check(sqlite3_bind_int64(h, 10, daa))
-        check(sqlite3_bind_int64(h, 11, u.entry.isCoinbase ? 1 : 0))
-        check(u.entry.covenantId.map { id in withUnsafeBytes(of: id.storage) { Self.bindCopy($0, h, 12) } } ?? sqlite3_bind_null(h, 12))
-        check(Self.bind(state.rawValue, h, 13))
-        check(sqlite3_bind_int64(h, 14, at))
-        // The transaction id, the script and the address are bound where they lie (a nil destructor is SQLITE_STATIC: no
-        // copy, no allocation): SQLite reads them during the step, which runs inside these closures, and the bindings are
-        // cleared before the memory goes away.
-        var txid = u.outpoint.transactionId.storage, address = u.address
+        check(Self.bind(owner.accountId, h, 4))
+        check(Self.bind(owner.machineId, h, 5))
+        check(sqlite3_bind_int64(h, 6, amount))
+        check(sqlite3_bind_int64(h, 7, Int64(u.entry.scriptPublicKey.version)))
+        check(sqlite3_bind_int64(h, 9, daa))
+        check(sqlite3_bind_int64(h, 10, u.entry.isCoinbase ? 1 : 0))
+        check(u.entry.covenantId.map { id in withUnsafeBytes(of: id.storage) { Self.bindCopy($0, h, 11) } } ?? sqlite3_bind_null(h, 11))
+        check(Self.bind(state.rawValue, h, 12))
+        check(sqlite3_bind_int64(h, 13, at))
+        // The transaction id and the script are bound where they lie (a nil destructor is SQLITE_STATIC: no copy, no
+        // allocation): SQLite reads them during the step, which runs inside these closures, and the bindings are cleared
+        // before the memory goes away.
+        var txid = u.outpoint.transactionId.storage
         try withUnsafeBytes(of: &txid) { id in
             try u.entry.scriptPublicKey.script.withUnsafeBytes { script in
-                try address.withUTF8 { text in
-                    check(sqlite3_bind_blob(h, 1, id.baseAddress, 32, nil))
-                    check(Self.bindInPlace(script, h, 9))
-                    check(sqlite3_bind_text(h, 4, UnsafeRawPointer(text.baseAddress)?.assumingMemoryBound(to: CChar.self), CInt(text.count), nil))
-                    defer { sqlite3_clear_bindings(h) }
-                    guard code == SQLITE_OK else {
-                        throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding a UTXO row failed", sql: statement.sql)
-                    }
-                    try statement.execute()
+                check(sqlite3_bind_blob(h, 1, id.baseAddress, 32, nil))
+                check(Self.bindInPlace(script, h, 8))
+                defer { sqlite3_clear_bindings(h) }
+                guard code == SQLITE_OK else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "binding a UTXO row failed", sql: statement.sql)
                 }
+                try statement.execute()
             }
         }
     }

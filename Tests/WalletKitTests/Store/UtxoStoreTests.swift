@@ -53,6 +53,22 @@ import Testing
         #expect(b.mature == 1_401)
     }
 
+    /// The table keeps the address row's id, not its text (v4): every read that hands out UTXO records joins the
+    /// text back, for each owner kind, and a machine's records are its own.
+    @Test func everyUtxoReadCarriesItsAddressText() throws {
+        let (store, account, machine) = try setup()
+        try store.applyUtxoChanges(added: [update(1, account, amount: 500, daa: 1), update(2, machine, amount: 700, daa: 1)], removed: [], virtualDaaScore: 200)
+        let drone = try #require(try store.machine(named: "drone-1").id)
+        #expect(Set(try store.utxos().map(\.address)) == [account, machine])
+        #expect(try store.utxos(account: "account-0").map(\.address) == [account])
+        #expect(try store.utxos(machine: "drone-1").map(\.address) == [machine])
+        #expect(try store.machineUtxos(id: drone).map(\.address) == [machine])
+        #expect(try store.spendableUtxos(.account("account-0")).map(\.address) == [account])
+        #expect(try store.spendableUtxos(.machine("drone-1")).map(\.address) == [machine])
+        #expect(try store.selectAndReserve(machine: "drone-1", amount: 700, reservationId: "r").map(\.address) == [machine])
+        #expect(try store.selectAndReserve(account: "account-0", amount: 500, reservationId: "s").map(\.address) == [account])
+    }
+
     /// The store writes a batch in outpoint order, not the order given: an outpoint listed twice in one batch
     /// must still end with its later entry, and each row keeps its own fields whatever order it was written in.
     @Test func batchOrderDoesNotChangeTheResult() throws {

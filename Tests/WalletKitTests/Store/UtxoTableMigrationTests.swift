@@ -3,9 +3,10 @@ import GRDB
 import Testing
 @testable import WalletKit
 
-/// `v2-utxo-rowid` and `v3-utxo-lean-checks` on a real file written by the v1 schema: rows, owners,
-/// reservations and marks carried over, UTXOs of addresses the wallet does not hold dropped, the table's rules
-/// kept without their per-row cost, and the queries that must be cheap use their indexes.
+/// `v2-utxo-rowid`, `v3-utxo-lean-checks` and `v4-utxo-address-by-id` on a real file written by the v1 schema:
+/// rows, owners, reservations and marks carried over, UTXOs of addresses the wallet does not hold dropped, the
+/// address text read from the address table, the table's rules kept without their per-row cost, and the queries
+/// that must be cheap use their indexes.
 @Suite struct UtxoTableMigrationTests {
     static let held = "kaspadev:held-address", machineAddress = "kaspadev:machine-address", unknown = "kaspadev:not-ours"
 
@@ -36,7 +37,7 @@ import Testing
         let dir = try TempDir()
         try v1File(dir)
         let store = try WalletStore.open(at: dir.wallet, network: .devnet)
-        #expect(try store.appliedMigrations().suffix(2) == ["v2-utxo-rowid", "v3-utxo-lean-checks"])
+        #expect(try store.appliedMigrations().suffix(3) == ["v2-utxo-rowid", "v3-utxo-lean-checks", "v4-utxo-address-by-id"])
         #expect(try store.integrityCheck() == "ok")
         #expect(try store.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_check") }.isEmpty)
         let rows = try store.utxos().sorted { $0.transactionId.lexicographicallyPrecedes($1.transactionId) }
@@ -44,6 +45,9 @@ import Testing
         #expect(try store.read { db in try Int64.fetchAll(db, sql: "SELECT id FROM utxo ORDER BY id") } == [1, 2], "row ids survive the rebuild")
         #expect(rows.map(\.addressId) == [7, 9])
         #expect(rows.map(\.address) == [Self.held, Self.machineAddress])
+        // v4: the text lives in the address table only; the records read it through the join.
+        let columns = try store.read { db in try db.columns(in: "utxo").map(\.name) }
+        #expect(columns.contains("addressId") && !columns.contains("address"))
         #expect(rows.map(\.machineId) == [nil, 3])
         #expect(rows[1].state == .spentInMempool && rows[1].spendingTransactionId == Data([0xff]))
         #expect(rows[1].isCoinbase && rows[1].covenantId == Data([0xaa]) && rows[1].blockDaaScore == 20 && rows[1].amount == 700)
@@ -64,8 +68,8 @@ import Testing
         func insert(amount: Int64, state: String) throws {
             try store.write { db in
                 try db.execute(sql: """
-                    INSERT INTO utxo (transactionId, outputIndex, addressId, address, amount, scriptVersion, script, blockDaaScore, isCoinbase, state, updatedAt)
-                    VALUES (x'09', 0, 7, '\(Self.held)', ?, 0, x'51', 1, 0, ?, 0)
+                    INSERT INTO utxo (transactionId, outputIndex, addressId, amount, scriptVersion, script, blockDaaScore, isCoinbase, state, updatedAt)
+                    VALUES (x'09', 0, 7, ?, 0, x'51', 1, 0, ?, 0)
                     """, arguments: [amount, state])
             }
         }
@@ -77,7 +81,7 @@ import Testing
         }
         #expect(try store.read { db in try Row.fetchAll(db, sql: "PRAGMA foreign_key_list(utxo)") }.isEmpty)
         let opcodes = try store.read { db in
-            try Row.fetchAll(db, sql: "EXPLAIN " + UtxoUpsert.sql, arguments: StatementArguments(Array(repeating: nil as Int64?, count: 14)))
+            try Row.fetchAll(db, sql: "EXPLAIN " + UtxoUpsert.sql, arguments: StatementArguments(Array(repeating: nil as Int64?, count: 13)))
                 .map { $0["opcode"] as String }
         }
         #expect(!opcodes.isEmpty && !opcodes.contains("OpenEphemeral") && !opcodes.contains("FkCounter"))

@@ -8,7 +8,7 @@ import Testing
     @Test func migrationsFromEmptyAndReopen() throws {
         let dir = try TempDir()
         let store = try StoreFixtures.fileWallet(dir)
-        #expect(try store.appliedMigrations() == ["v1-wallet", "v1-accounts", "v1-utxos", "v1-fleet", "v1-audit", "v2-utxo-rowid", "v3-utxo-lean-checks"])
+        #expect(try store.appliedMigrations() == ["v1-wallet", "v1-accounts", "v1-utxos", "v1-fleet", "v1-audit", "v2-utxo-rowid", "v3-utxo-lean-checks", "v4-utxo-address-by-id"])
         #expect(try store.integrityCheck() == "ok")
         let account = try #require(try store.accounts().first)
         #expect(account.kind == .bip32)

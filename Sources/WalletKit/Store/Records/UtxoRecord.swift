@@ -12,12 +12,16 @@ public enum UtxoState: String, Codable, Sendable, CaseIterable {
     case spentInMempool = "spent-in-mempool"
 }
 
-public struct UtxoRecord: Codable, FetchableRecord, PersistableRecord, Sendable {
+/// A row of the `utxo` table with its address text. The table keeps only the address row's id: fetch through
+/// `withAddress` or a query that selects `address.address AS address` (`UtxoRecord.columns`). Rows are written by
+/// SQL only (`UtxoUpsert`, the reservation and state updates), so the type is not persistable.
+public struct UtxoRecord: Codable, FetchableRecord, TableRecord, Sendable {
     public static let databaseTableName = "utxo"
     public var transactionId: Data
     public var outputIndex: Int64
-    /// The `address` row this UTXO pays (the text is kept beside it for display and signing).
+    /// The `address` row this UTXO pays.
     public var addressId: Int64
+    /// That row's text (for display and signing), read through the join.
     public var address: String
     public var accountId: Int64?
     public var machineId: Int64?
@@ -39,6 +43,19 @@ public struct UtxoRecord: Codable, FetchableRecord, PersistableRecord, Sendable 
         UtxoEntry(amount: Sompi(UInt64(clamping: amount)), scriptPublicKey: ScriptPublicKey(version: UInt16(clamping: scriptVersion), script: Array(script)),
                   blockDaaScore: UInt64(clamping: blockDaaScore), isCoinbase: isCoinbase, covenantId: covenantId.flatMap { Hash32($0) })
     }
+}
+
+extension UtxoRecord {
+    static let addressRow = belongsTo(AddressRecord.self, using: ForeignKey(["addressId"]))
+
+    /// The UTXO rows with their address text.
+    static func withAddress() -> QueryInterfaceRequest<UtxoRecord> {
+        all().annotated(withRequired: addressRow.select(Column("address")))
+    }
+
+    /// A SQL select list for a UTXO record from the table under alias `u` and the address table under `a`
+    /// (joined on `a.id = u.addressId`).
+    static let columns = "u.*, a.address AS address"
 }
 
 /// A UTXO held for a transaction being built, until it is broadcast, released, or the reservation expires.

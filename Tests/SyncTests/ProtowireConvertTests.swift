@@ -52,6 +52,20 @@ import WalletKit
         #expect(try UtxoEntry(protowire: Protowire_RpcUtxoEntry(bound)) == bound)
     }
 
+    /// The devnet publisher builds UtxosChanged entries from texts it remembers: they must be the entries the
+    /// general conversion gives, with and without a covenant, for a versioned script and one with no address.
+    @Test func publishedEntriesEqualTheGeneralConversion() {
+        let address = try! spk.address(prefix: .devnet)
+        let covenant = Hash32([UInt8](repeating: 0xcd, count: 32))!
+        let odd = ScriptPublicKey(version: 3, script: [0x6a, 0x01])
+        for (script, text, entry) in [(spk, address.string, UtxoEntry(amount: 42, scriptPublicKey: spk, blockDaaScore: 9, isCoinbase: true, covenantId: covenant)),
+                                      (odd, "", UtxoEntry(amount: 7, scriptPublicKey: odd, blockDaaScore: 1))] {
+            let fast = Protowire_RpcUtxosByAddressesEntry(texts: ScriptTexts(address: text, hex: script.script.hex), transactionId: prev.transactionId.hex,
+                                                          outpoint: prev, entry: entry)
+            #expect(fast == Protowire_RpcUtxosByAddressesEntry(addressText: text, outpoint: prev, entry: entry))
+        }
+    }
+
     @Test func endpoints() throws {
         #expect(try NodeEndpoint(parsing: "10.0.0.1:16210", defaultPort: 1) == NodeEndpoint(host: "10.0.0.1", port: 16210))
         #expect(try NodeEndpoint(parsing: "node.local", defaultPort: 16110).description == "node.local:16110")

@@ -231,6 +231,27 @@ import WalletKit
         #expect(set.chunks(1).count == 2)
     }
 
+    /// A burst bigger than one write splits into chunks that hold each outpoint's last change exactly once, with
+    /// or without superseded changes in it.
+    @Test func aLargeBurstSplitsIntoChunksOfItsLastChanges() throws {
+        let a = TestWallet(0x24).address
+        let e = UtxoEntry(amount: .kas(1), scriptPublicKey: ScriptPublicKey(address: a))
+        func o(_ i: UInt64) -> Outpoint { Outpoint(transactionId: Hash32(storage: (i, 0, 0, 0)), index: 0) }
+        func utxos(_ r: Range<UInt64>) -> [AddressUtxo] { r.map { AddressUtxo(address: a, outpoint: o($0), entry: e) } }
+        for supersede in [false, true] {
+            var set = UtxoChangeSet()
+            set.apply(UtxosChanged(added: utxos(0..<25), removed: utxos(100..<110)), watched: [a: a.string])
+            // Outpoints 0..<5 removed after being added, 100..<103 added after being removed.
+            if supersede { set.apply(UtxosChanged(added: utxos(100..<103), removed: utxos(0..<5)), watched: [a: a.string]) }
+            let chunks = set.chunks(7)
+            let added = chunks.flatMap(\.added).map(\.outpoint), removed = chunks.flatMap(\.removed)
+            #expect(chunks.allSatisfy { $0.added.count + $0.removed.count <= 7 } && chunks.count == (set.count + 6) / 7)
+            #expect(added == (supersede ? (5..<25).map(o) + (100..<103).map(o) : (0..<25).map(o)))
+            #expect(removed == (supersede ? (103..<110).map(o) + (0..<5).map(o) : (100..<110).map(o)))
+            #expect(added.count + removed.count == set.count)
+        }
+    }
+
     @Test func consolidationPlansRespectTheMassCapAndSkipDust() throws {
         let spk = TestWallet(0x23).script
         let spends = (0..<500).map { i in

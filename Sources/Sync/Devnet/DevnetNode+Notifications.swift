@@ -15,6 +15,28 @@ struct DevnetSession {
     var listensToUtxos: Bool { allUtxos || !utxoScripts.isEmpty }
 }
 
+/// What a UTXO's script renders to on the wire: its address ("" when it has none) and its hex.
+struct ScriptTexts {
+    let address: String
+    let hex: String
+}
+
+extension Protowire_RpcUtxosByAddressesEntry {
+    /// An entry from texts already rendered (`transactionId`: the outpoint's id in hex).
+    init(texts: ScriptTexts, transactionId: String, outpoint: Outpoint, entry: UtxoEntry) {
+        self.init()
+        address = texts.address
+        self.outpoint.transactionID = transactionId
+        self.outpoint.index = outpoint.index
+        utxoEntry.amount = entry.amount.rawValue
+        utxoEntry.scriptPublicKey.version = UInt32(entry.scriptPublicKey.version)
+        utxoEntry.scriptPublicKey.scriptPublicKey = texts.hex
+        utxoEntry.blockDaaScore = entry.blockDaaScore
+        utxoEntry.isCoinbase = entry.isCoinbase
+        utxoEntry.covenantID = entry.covenantId?.hex ?? ""
+    }
+}
+
 extension DevnetNode {
     func openSession(_ outbox: AsyncStream<Protowire_KaspadResponse>.Continuation) -> Int {
         let id = nextSessionId
@@ -35,14 +57,14 @@ extension DevnetNode {
         try? script.address(prefix: config.network.addressPrefix)
     }
 
-    /// The address text of a script, remembered: a fleet's machines are paid again and again, and encoding an
-    /// address (its checksum) was the largest cost of publishing a block's UTXO changes.
-    func addressText(of script: ScriptPublicKey) -> String {
-        if let known = addressTexts[script] { return known }
-        let text = address(of: script)?.string ?? ""
-        if addressTexts.count >= 100_000 { addressTexts.removeAll(keepingCapacity: true) }
-        addressTexts[script] = text
-        return text
+    /// The texts a UtxosChanged entry carries for a script, remembered: a fleet's machines are paid again and
+    /// again, and encoding an address (its checksum) was the largest cost of publishing a block's UTXO changes.
+    func scriptTexts(of script: ScriptPublicKey) -> ScriptTexts {
+        if let known = scriptTexts[script] { return known }
+        let texts = ScriptTexts(address: address(of: script)?.string ?? "", hex: script.script.hex)
+        if scriptTexts.count >= 100_000 { scriptTexts.removeAll(keepingCapacity: true) }
+        scriptTexts[script] = texts
+        return texts
     }
 
     func push(_ payload: Protowire_KaspadResponse.OneOf_Payload, to session: DevnetSession) {
@@ -60,8 +82,11 @@ extension DevnetNode {
             func entries(_ list: [(Outpoint, UtxoEntry)]) -> [Protowire_RpcUtxosByAddressesEntry] {
                 var out: [Protowire_RpcUtxosByAddressesEntry] = []
                 out.reserveCapacity(session.allUtxos ? list.count : min(list.count, session.utxoScripts.count))
+                // A transaction's outputs come one after another: its id is rendered once for the run.
+                var id: (Hash32, String)?
                 for (o, e) in list where session.allUtxos || session.utxoScripts.contains(e.scriptPublicKey) {
-                    out.append(Protowire_RpcUtxosByAddressesEntry(addressText: addressText(of: e.scriptPublicKey), outpoint: o, entry: e))
+                    if id?.0 != o.transactionId { id = (o.transactionId, o.transactionId.hex) }
+                    out.append(Protowire_RpcUtxosByAddressesEntry(texts: scriptTexts(of: e.scriptPublicKey), transactionId: id!.1, outpoint: o, entry: e))
                 }
                 return out
             }

@@ -48,8 +48,8 @@ public actor DevnetNode {
     var nextSessionId = 1
     var salt: UInt64 = 0
     var fundings: UInt64 = 0
-    /// Address texts by script (`addressText(of:)`), bounded.
-    var addressTexts: [ScriptPublicKey: String] = [:]
+    /// The wire texts of scripts (`scriptTexts(of:)`), bounded.
+    var scriptTexts: [ScriptPublicKey: ScriptTexts] = [:]
     var server: DevnetServer?
     var producer: Task<Void, Never>?
 

@@ -2,59 +2,59 @@ import Foundation
 import WalletKit
 
 /// UTXO changes of a burst of notifications, collapsed per outpoint (the last change wins), so that a burst is
-/// one store transaction whatever order its notifications had. Changes stay in arrival order in an array and
-/// the dictionary holds only where each outpoint's latest one is: a burst is tens of thousands of changes, and
-/// moving whole changes through a growing dictionary was most of the engine's own time per burst.
+/// one store transaction whatever order its notifications had. Additions and removals stay in arrival order in
+/// two arrays, the form the store takes, and the dictionary holds only where each outpoint's latest change is:
+/// a burst is tens of thousands of changes, and a burst with no outpoint twice (the usual one) goes to the store
+/// without being copied again.
 struct UtxoChangeSet {
-    enum Change {
-        case add(UtxoUpdate)
-        case remove(Outpoint)
-    }
-
-    /// Arrival order; nil where a later change of the same outpoint took over.
-    private var changes: [Change?] = []
+    private var added: [UtxoUpdate] = []
+    private var removed: [Outpoint] = []
+    /// Where each outpoint's latest change is: its index in `added`, or the bitwise NOT of its index in `removed`.
     private var latest: [Outpoint: Int] = [:]
+    /// Changes a later change of the same outpoint took over, by the same code as `latest`.
+    private var superseded = Set<Int>()
 
     var isEmpty: Bool { latest.isEmpty }
     var count: Int { latest.count }
 
     /// Room for `n` more changes without growing.
     mutating func reserve(_ n: Int) {
-        changes.reserveCapacity(changes.count + n)
+        added.reserveCapacity(added.count + n)
         latest.reserveCapacity(latest.count + n)
     }
 
     /// `watched`: the watched addresses and their text as the store keeps it.
     mutating func apply(_ u: UtxosChanged, watched: [Address: String]) {
-        for r in u.removed { record(.remove(r.outpoint), r.outpoint) }
+        for r in u.removed {
+            record(~removed.count, r.outpoint)
+            removed.append(r.outpoint)
+        }
         for a in u.added {
             guard let key = a.address, let address = watched[key] else { continue }
-            record(.add(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address)), a.outpoint)
+            record(added.count, a.outpoint)
+            added.append(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
         }
     }
 
-    private mutating func record(_ change: Change, _ outpoint: Outpoint) {
-        if let earlier = latest.updateValue(changes.count, forKey: outpoint) { changes[earlier] = nil }
-        changes.append(change)
+    private mutating func record(_ code: Int, _ outpoint: Outpoint) {
+        if let earlier = latest.updateValue(code, forKey: outpoint) { superseded.insert(earlier) }
     }
 
-    /// (added, removed) in chunks of at most `size` changes, in arrival order.
+    /// (added, removed) in chunks of at most `size` changes: the additions in arrival order, then the removals.
+    /// Each outpoint has one change left, so their order does not change what the store ends with.
     func chunks(_ size: Int) -> [(added: [UtxoUpdate], removed: [Outpoint])] {
+        guard !isEmpty else { return [] }
+        if superseded.isEmpty && added.count + removed.count <= size { return [(added, removed)] }
+        let adds = superseded.isEmpty ? added : added.indices.filter { !superseded.contains($0) }.map { added[$0] }
+        let removes = superseded.isEmpty ? removed : removed.indices.filter { !superseded.contains(~$0) }.map { removed[$0] }
         var out: [(added: [UtxoUpdate], removed: [Outpoint])] = []
-        var added: [UtxoUpdate] = [], removed: [Outpoint] = []
-        added.reserveCapacity(min(size, count))
-        for case let change? in changes {
-            switch change {
-            case .add(let u): added.append(u)
-            case .remove(let o): removed.append(o)
-            }
-            if added.count + removed.count >= size {
-                out.append((added, removed))
-                added = []
-                removed = []
-            }
+        var start = 0
+        while start < adds.count + removes.count {
+            let end = min(start + size, adds.count + removes.count)
+            out.append((Array(adds[min(start, adds.count)..<min(end, adds.count)]),
+                        Array(removes[max(start - adds.count, 0)..<max(end - adds.count, 0)])))
+            start = end
         }
-        if !added.isEmpty || !removed.isEmpty { out.append((added, removed)) }
         return out
     }
 }

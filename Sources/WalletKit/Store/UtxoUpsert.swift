@@ -53,7 +53,7 @@ struct UtxoUpsert {
         check(sqlite3_bind_int64(h, 9, daa))
         check(sqlite3_bind_int64(h, 10, u.entry.isCoinbase ? 1 : 0))
         check(u.entry.covenantId.map { id in withUnsafeBytes(of: id.storage) { Self.bindCopy($0, h, 11) } } ?? sqlite3_bind_null(h, 11))
-        check(Self.bind(state.rawValue, h, 12))
+        check(Self.bind(state, h, 12))
         check(sqlite3_bind_int64(h, 13, at))
         // The transaction id and the script are bound where they lie (a nil destructor is SQLITE_STATIC: no copy, no
         // allocation): SQLite reads them during the step, which runs inside these closures, and the bindings are cleared
@@ -85,9 +85,21 @@ struct UtxoUpsert {
     /// SQLite copies the bytes (SQLITE_TRANSIENT), so they need to live only for the call.
     private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
-    private static func bind(_ text: String, _ h: OpaquePointer, _ i: CInt) -> CInt {
-        var text = text
-        return text.withUTF8 { sqlite3_bind_text(h, i, UnsafeRawPointer($0.baseAddress)?.assumingMemoryBound(to: CChar.self), CInt($0.count), transient) }
+    /// A state's text, bound from where the literal lies for the life of the program (SQLITE_STATIC): copying the
+    /// short string cost an allocation and a free per row.
+    private static func bind(_ state: UtxoState, _ h: OpaquePointer, _ i: CInt) -> CInt {
+        let text = text(of: state)
+        return sqlite3_bind_text(h, i, UnsafeRawPointer(text.utf8Start).assumingMemoryBound(to: CChar.self), CInt(text.utf8CodeUnitCount), nil)
+    }
+
+    /// `state.rawValue` as a literal (`UtxoStoreTests` checks they agree).
+    static func text(of state: UtxoState) -> StaticString {
+        switch state {
+        case .stasis: "stasis"
+        case .pending: "pending"
+        case .mature: "mature"
+        case .spentInMempool: "spent-in-mempool"
+        }
     }
 
     private static func bind(_ value: Int64?, _ h: OpaquePointer, _ i: CInt) -> CInt {

@@ -60,10 +60,10 @@ extension DevnetNode {
     /// The texts a UtxosChanged entry carries for a script, remembered: a fleet's machines are paid again and
     /// again, and encoding an address (its checksum) was the largest cost of publishing a block's UTXO changes.
     func scriptTexts(of script: ScriptPublicKey) -> ScriptTexts {
-        if let known = scriptTexts[script] { return known }
+        if let known = renderedScripts[script] { return known }
         let texts = ScriptTexts(address: address(of: script)?.string ?? "", hex: script.script.hex)
-        if scriptTexts.count >= 100_000 { scriptTexts.removeAll(keepingCapacity: true) }
-        scriptTexts[script] = texts
+        if renderedScripts.count >= 100_000 { renderedScripts.removeAll(keepingCapacity: true) }
+        renderedScripts[script] = texts
         return texts
     }
 

@@ -49,7 +49,7 @@ public actor DevnetNode {
     var salt: UInt64 = 0
     var fundings: UInt64 = 0
     /// The wire texts of scripts (`scriptTexts(of:)`), bounded.
-    var scriptTexts: [ScriptPublicKey: ScriptTexts] = [:]
+    var renderedScripts: [ScriptPublicKey: ScriptTexts] = [:]
     var server: DevnetServer?
     var producer: Task<Void, Never>?
 

@@ -13,8 +13,8 @@ public enum UtxoState: String, Codable, Sendable, CaseIterable {
 }
 
 /// A row of the `utxo` table with its address text. The table keeps only the address row's id: fetch through
-/// `withAddress` or a query that selects `address.address AS address` (`UtxoRecord.columns`). Rows are written by
-/// SQL only (`UtxoUpsert`, the reservation and state updates), so the type is not persistable.
+/// `withAddress()`, or SQL that selects `UtxoRecord.columns` from `utxo u JOIN address a ON a.id = u.addressId`.
+/// Rows are written by SQL only (`UtxoUpsert`, the state and spend marks), so the type is not persistable.
 public struct UtxoRecord: Codable, FetchableRecord, TableRecord, Sendable {
     public static let databaseTableName = "utxo"
     public var transactionId: Data

@@ -90,4 +90,17 @@ import WalletKit
         #expect(object["seconds"] is Double || object["seconds"] is Int)
         #expect(object["perSecond"] is Double || object["perSecond"] is Int)
     }
+
+    /// A small `bench sync` end to end: it checks its own counts at each phase (the store must hold exactly the
+    /// UTXOs pushed, after the changes, the resync and the held load) and exits non-zero otherwise.
+    @Test func benchSyncPrintsEveryPhase() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["bench", "sync", "--addresses", "40", "--utxo-changes", "2500", "--json"], in: dir)
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.object["benchmark"] as? String == "sync" && r.object["utxoChanges"] as? Int == 2_500)
+        for key in ["seconds", "changesPerSecond", "resyncSeconds", "resyncUtxosPerSecond", "ingestSeconds", "ingestChangesPerSecond", "storeChangesPerSecond"] {
+            #expect(((r.object[key] as? Double) ?? 0) > 0, "\(key)")
+        }
+    }
 }

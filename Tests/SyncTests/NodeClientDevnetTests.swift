@@ -192,6 +192,34 @@ import WalletKit
         await node.stopServing()
     }
 
+    /// A benchmark's load: notifications built while the node holds them are kept, in order, and all sent on release.
+    @Test func heldNotificationsAreSentInOrderOnRelease() async throws {
+        let (node, port) = try await startDevnet()
+        let alice = TestWallet(9)
+        let client = try await connectClient(port)
+        let events = EventRecorder(client)
+        try await client.subscribeUtxosChanged([alice.address])
+        await node.holdNotifications()
+        let first = await node.fund(alice.address, Sompi(Sompi.perKas))
+        let second = await node.fund(alice.address, Sompi(2 * Sompi.perKas))
+        #expect(await node.heldNotificationCount == 2)
+        await node.releaseNotifications()
+        #expect(await node.heldNotificationCount == 0)
+        let seen = try await events.wait { e -> [Outpoint]? in
+            let added = e.utxosChanged?.added.map(\.outpoint) ?? []
+            return added.contains(second) ? added : nil
+        }
+        #expect(seen == [second])
+        let order = await events.events.compactMap { $0.utxosChanged?.added.first?.outpoint }
+        #expect(order == [first, second])
+        // Released, the node sends at once again.
+        let third = await node.fund(alice.address, Sompi(3 * Sompi.perKas))
+        _ = try await events.wait { $0.utxosChanged?.added.first { $0.outpoint == third } }
+        #expect(await node.heldNotificationCount == 0)
+        await client.close()
+        await node.stopServing()
+    }
+
     @Test func restartMidSubscriptionReconnects() async throws {
         let (node, port) = try await startRestartableDevnet()
         let alice = TestWallet(7)

@@ -71,7 +71,24 @@ extension DevnetNode {
         var message = Protowire_KaspadResponse()
         message.id = 0
         message.payload = payload
-        session.outbox.yield(message)
+        if held != nil { held!.append((session.outbox, message)) } else { session.outbox.yield(message) }
+    }
+
+    /// From now on notifications are built as usual but kept, in order, until `releaseNotifications()`: a
+    /// benchmark builds its load first, then times only what the client does with it.
+    public func holdNotifications() {
+        if held == nil { held = [] }
+    }
+
+    /// How many notifications are kept now.
+    var heldNotificationCount: Int { held?.count ?? 0 }
+
+    /// Sends every kept notification, in the order it was built, and sends the next ones at once again. A
+    /// connection closed meanwhile drops its own.
+    public func releaseNotifications() {
+        guard let kept = held else { return }
+        held = nil
+        for (outbox, message) in kept { outbox.yield(message) }
     }
 
     /// UtxosChanged to every listener, filtered by its addresses; nothing to a listener none of whose addresses changed.

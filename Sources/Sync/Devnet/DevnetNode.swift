@@ -50,6 +50,8 @@ public actor DevnetNode {
     var fundings: UInt64 = 0
     /// The wire texts of scripts (`scriptTexts(of:)`), bounded.
     var renderedScripts: [ScriptPublicKey: ScriptTexts] = [:]
+    /// Notifications kept while held (`holdNotifications()`); nil when they are sent at once.
+    var held: [(outbox: AsyncStream<Protowire_KaspadResponse>.Continuation, message: Protowire_KaspadResponse)]?
     var server: DevnetServer?
     var producer: Task<Void, Never>?
 

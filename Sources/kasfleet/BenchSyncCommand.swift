@@ -85,13 +85,17 @@ struct BenchSync: ParsableCommand {
 
         // The load's own cost kept small: the system generator asks the kernel for every number.
         var rng = SplitMix64(seed: UInt64.random(in: .min ... .max))
-        let before = try store.utxoCount()
-        var sent = 0
-        while sent < m {
-            let k = min(1000, m - sent)
-            await node.fund((0..<k).map { _ in (address: watched[Int.random(in: 0..<watched.count, using: &rng)], amount: Sompi(UInt64.random(in: 100_000...10_000_000_000, using: &rng))) })
-            sent += k
+        /// The load: M UTXO changes, fundings of 1000 outputs to random watched addresses.
+        func fundLoad() async {
+            var sent = 0
+            while sent < m {
+                let k = min(1000, m - sent)
+                await node.fund((0..<k).map { _ in (address: watched[Int.random(in: 0..<watched.count, using: &rng)], amount: Sompi(UInt64.random(in: 100_000...10_000_000_000, using: &rng))) })
+                sent += k
+            }
         }
+        let before = try store.utxoCount()
+        await fundLoad()
         // Counting is a scan of the UTXO table: asked every 25 ms (not more often), so the watcher does not
         // compete with the engine for the store.
         while try store.utxoCount() < before + m { try await Task.sleep(for: .milliseconds(25)) }
@@ -109,12 +113,7 @@ struct BenchSync: ParsableCommand {
         // The same load again, its notifications built while the node holds them, then released at once: only
         // the wallet's side of the stream runs in the timed window.
         await node.holdNotifications()
-        sent = 0
-        while sent < m {
-            let k = min(1000, m - sent)
-            await node.fund((0..<k).map { _ in (address: watched[Int.random(in: 0..<watched.count, using: &rng)], amount: Sompi(UInt64.random(in: 100_000...10_000_000_000, using: &rng))) })
-            sent += k
-        }
+        await fundLoad()
         let t4a = DispatchTime.now().uptimeNanoseconds
         await node.releaseNotifications()
         while try store.utxoCount() < before + 2 * m { try await Task.sleep(for: .milliseconds(25)) }

@@ -94,11 +94,22 @@ struct BenchSync: ParsableCommand {
                 sent += k
             }
         }
+        /// Waits until the store holds `count` UTXOs. Counting is a scan of the UTXO table: asked every 25 ms (not
+        /// more often), so the watcher does not compete with the engine for the store. A write the engine cannot
+        /// make (it retries) must end the run with an error, not hang it: the wait gives up at 5,000 changes per
+        /// second, or a minute.
+        func waitForStore(_ count: Int, phase: String) async throws {
+            let deadline = ContinuousClock.now + .seconds(max(60, m / 5_000))
+            while try store.utxoCount() < count {
+                guard ContinuousClock.now < deadline else {
+                    throw CLIError.badData("\(phase): the store holds \(try store.utxoCount()) of \(count) UTXOs after \(max(60, m / 5_000)) s (engine: \(await engine.state))")
+                }
+                try await Task.sleep(for: .milliseconds(25))
+            }
+        }
         let before = try store.utxoCount()
         await fundLoad()
-        // Counting is a scan of the UTXO table: asked every 25 ms (not more often), so the watcher does not
-        // compete with the engine for the store.
-        while try store.utxoCount() < before + m { try await Task.sleep(for: .milliseconds(25)) }
+        try await waitForStore(before + m, phase: "changes")
         let t2 = DispatchTime.now().uptimeNanoseconds
 
         // Resync: drop the connection; the engine reconnects and reconciles every watched address's UTXOs.
@@ -116,7 +127,7 @@ struct BenchSync: ParsableCommand {
         await fundLoad()
         let t4a = DispatchTime.now().uptimeNanoseconds
         await node.releaseNotifications()
-        while try store.utxoCount() < before + 2 * m { try await Task.sleep(for: .milliseconds(25)) }
+        try await waitForStore(before + 2 * m, phase: "ingest")
         let t4b = DispatchTime.now().uptimeNanoseconds
         guard try store.utxoCount() == before + 2 * m else { throw CLIError.badData("the store holds \(try store.utxoCount()) UTXOs, expected \(before + 2 * m)") }
         runner.cancel()

@@ -120,12 +120,12 @@ import Testing
         }
     }
 
-    /// A batch's first row goes through GRDB's checked binding: an empty script must come back empty there too.
     /// The upsert binds a state's text from a literal of its own: each must be the state's stored text.
     @Test func boundStateTextsAreTheStoredOnes() {
         for state in UtxoState.allCases { #expect(UtxoUpsert.text(of: state).description == state.rawValue) }
     }
 
+    /// A batch's first row goes through GRDB's checked binding: an empty script must come back empty there too.
     @Test func anEmptyScriptAloneRoundTrips() throws {
         let (store, account, _) = try setup()
         let entry = UtxoEntry(amount: Sompi(42), scriptPublicKey: ScriptPublicKey(script: []), blockDaaScore: 7)

@@ -220,7 +220,7 @@ import WalletKit
         let o2 = Outpoint(transactionId: Hash32(storage: (2, 0, 0, 0)), index: 1)
         let e = UtxoEntry(amount: .kas(1), scriptPublicKey: ScriptPublicKey(address: a))
         var set = UtxoChangeSet()
-        let watched: [Address: String] = [a: a.string]
+        let watched = [a: WatchedAddress(id: 7, address: a.string)]
         // Added, removed by a reorg, added again: present. Added then removed: absent. Unwatched: ignored.
         set.apply(UtxosChanged(added: [AddressUtxo(address: a, outpoint: o1, entry: e), AddressUtxo(address: a, outpoint: o2, entry: e)], removed: []), watched: watched)
         set.apply(UtxosChanged(added: [AddressUtxo(address: b, outpoint: o2, entry: e)], removed: [AddressUtxo(address: a, outpoint: o1, entry: e)]), watched: watched)
@@ -228,6 +228,7 @@ import WalletKit
         let chunks = set.chunks(10)
         #expect(chunks.count == 1)
         #expect(chunks[0].added.map(\.outpoint) == [o1] && chunks[0].removed == [o2])
+        #expect(chunks[0].added[0].address == a.string && chunks[0].added[0].addressId == 7, "the watched address's text and row id go with it")
         #expect(set.chunks(1).count == 2)
     }
 
@@ -240,9 +241,9 @@ import WalletKit
         func utxos(_ r: Range<UInt64>) -> [AddressUtxo] { r.map { AddressUtxo(address: a, outpoint: o($0), entry: e) } }
         for supersede in [false, true] {
             var set = UtxoChangeSet()
-            set.apply(UtxosChanged(added: utxos(0..<25), removed: utxos(100..<110)), watched: [a: a.string])
+            set.apply(UtxosChanged(added: utxos(0..<25), removed: utxos(100..<110)), watched: [a: WatchedAddress(id: 1, address: a.string)])
             // Outpoints 0..<5 removed after being added, 100..<103 added after being removed.
-            if supersede { set.apply(UtxosChanged(added: utxos(100..<103), removed: utxos(0..<5)), watched: [a: a.string]) }
+            if supersede { set.apply(UtxosChanged(added: utxos(100..<103), removed: utxos(0..<5)), watched: [a: WatchedAddress(id: 1, address: a.string)]) }
             let chunks = set.chunks(7)
             let added = chunks.flatMap(\.added).map(\.outpoint), removed = chunks.flatMap(\.removed)
             #expect(chunks.allSatisfy { $0.added.count + $0.removed.count <= 7 } && chunks.count == (set.count + 6) / 7)

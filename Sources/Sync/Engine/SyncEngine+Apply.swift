@@ -23,8 +23,8 @@ struct UtxoChangeSet {
         latest.reserveCapacity(latest.count + n)
     }
 
-    /// `watched`: the watched addresses and their text as the store keeps it.
-    mutating func apply(_ u: UtxosChanged, watched: [Address: String]) {
+    /// `watched`: the watched addresses with their row id and text as the store keeps them.
+    mutating func apply(_ u: UtxosChanged, watched: [Address: WatchedAddress]) {
         for r in u.removed {
             record(~removed.count, r.outpoint)
             removed.append(r.outpoint)
@@ -32,7 +32,7 @@ struct UtxoChangeSet {
         for a in u.added {
             guard let key = a.address, let address = watched[key] else { continue }
             record(added.count, a.outpoint)
-            added.append(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, address: address))
+            added.append(UtxoUpdate(outpoint: a.outpoint, entry: a.entry, watched: address))
         }
     }
 
@@ -92,16 +92,16 @@ extension SyncEngine {
     func subscribeNewAddresses() async throws -> [Address] {
         let rows = try store.watchedAddresses(after: lastAddressId)
         guard !rows.isEmpty else { return [] }
-        var fresh: [(Address, String)] = []
+        var fresh: [(Address, WatchedAddress)] = []
         for row in rows {
             guard let address = try? Address(row.address) else {
                 logger.error("stored address does not parse; not watched", metadata: ["address": "\(row.address)"])
                 continue
             }
-            if watchedNames[address] == nil { fresh.append((address, row.address)) }
+            if watchedNames[address] == nil { fresh.append((address, row)) }
         }
         try await client.subscribeUtxosChanged(fresh.map(\.0))
-        for (address, text) in fresh where watchedNames.updateValue(text, forKey: address) == nil { watched.append(address) }
+        for (address, row) in fresh where watchedNames.updateValue(row, forKey: address) == nil { watched.append(address) }
         lastAddressId = rows.last?.id ?? lastAddressId
         return fresh.map(\.0)
     }
@@ -125,7 +125,7 @@ extension SyncEngine {
                 guard let a = u.address, let address = watchedNames[a] else { continue }
                 seen.insert(u.outpoint)
                 if held[u.outpoint] != u.entry.blockDaaScore {
-                    added.append(UtxoUpdate(outpoint: u.outpoint, entry: u.entry, address: address))
+                    added.append(UtxoUpdate(outpoint: u.outpoint, entry: u.entry, watched: address))
                 }
             }
             let removed = held.keys.filter { !seen.contains($0) }

@@ -61,8 +61,9 @@ public actor SyncEngine {
 
     /// Watched addresses (subscribed) and the highest address row id loaded.
     var watched: [Address] = []
-    /// Each watched address with its text as the store keeps it (so notifications need no re-encoding).
-    var watchedNames: [Address: String] = [:]
+    /// Each watched address with its row id and text as the store keeps them (so notifications need no
+    /// re-encoding, and the store finds their owners by id).
+    var watchedNames: [Address: WatchedAddress] = [:]
     var lastAddressId: Int64 = 0
     var tracker = TransactionTracker()
     var globalSubscriptions = false

@@ -17,30 +17,50 @@ struct AddressOwner: Sendable {
 /// their ids to other addresses). Code that ever deletes or renumbers addresses must reset this directory: the
 /// trigger that takes their UTXOs along does not reach it.
 final class AddressDirectory: Sendable {
+    /// Owners by address text, and by address row id (for updates that carry it).
+    private struct Owners: Sendable {
+        var byText: [String: AddressOwner] = [:]
+        var byId: [Int64: AddressOwner] = [:]
+
+        subscript(_ u: UtxoUpdate) -> AddressOwner? {
+            if let id = u.addressId { byId[id] } else { byText[u.address] }
+        }
+
+        mutating func add(_ text: String, _ owner: AddressOwner) {
+            byText[text] = owner
+            byId[owner.addressId] = owner
+        }
+
+        mutating func merge(_ other: Owners) {
+            byText.merge(other.byText, uniquingKeysWith: { _, last in last })
+            byId.merge(other.byId, uniquingKeysWith: { _, last in last })
+        }
+    }
+
     private struct Known: Sendable {
-        var owners: [String: AddressOwner] = [:]
+        var owners = Owners()
         var lastId: Int64 = 0
     }
 
     private let known = Mutex(Known())
 
-    /// Calls `body` with the owner of each address as the address table holds it in `db`'s transaction.
-    func withOwners<T>(_ db: Database, _ body: ((String) -> AddressOwner?) throws -> T) throws -> T {
+    /// Calls `body` with the owner of each update's address as the address table holds it in `db`'s transaction:
+    /// by `addressId` when the update has one (an id read from this table with the text), by the text otherwise.
+    func withOwners<T>(_ db: Database, _ body: ((UtxoUpdate) -> AddressOwner?) throws -> T) throws -> T {
         let (snapshot, lastId) = known.withLock { ($0.owners, $0.lastId) }
-        var fresh: [(String, AddressOwner)] = []
+        var added = Owners()
         var newest = lastId
         let rows = try Row.fetchCursor(db, sql: "SELECT id, address, accountId, machineId FROM address WHERE id > ? ORDER BY id", arguments: [lastId])
         while let r = try rows.next() {
             newest = r[0]
-            fresh.append((r[1], AddressOwner(addressId: r[0], accountId: r[2], machineId: r[3])))
+            added.add(r[1], AddressOwner(addressId: r[0], accountId: r[2], machineId: r[3]))
         }
-        guard !fresh.isEmpty else { return try body { snapshot[$0] } }
-        let added = Dictionary(fresh, uniquingKeysWith: { _, last in last })
-        db.afterNextTransaction(onCommit: { [self, newest] _ in
+        guard newest > lastId else { return try body { snapshot[$0] } }
+        db.afterNextTransaction(onCommit: { [self, added, newest] _ in
             self.known.withLock { k in
                 // Another transaction may have moved the directory on already; rows are the same either way.
                 guard k.lastId < newest else { return }
-                k.owners.merge(added, uniquingKeysWith: { _, last in last })
+                k.owners.merge(added)
                 k.lastId = newest
             }
         })

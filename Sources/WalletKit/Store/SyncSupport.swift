@@ -5,6 +5,11 @@ import GRDB
 public struct WatchedAddress: Sendable, Equatable {
     public var id: Int64
     public var address: String
+
+    public init(id: Int64, address: String) {
+        self.id = id
+        self.address = address
+    }
 }
 
 /// A transaction of ours the node has not accepted yet (history state `pending`).

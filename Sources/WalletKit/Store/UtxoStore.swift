@@ -6,11 +6,21 @@ public struct UtxoUpdate: Sendable, Equatable {
     public var outpoint: Outpoint
     public var entry: UtxoEntry
     public var address: String
+    /// The address row's id, when the caller read it from this store with the text (`watchedAddresses`): the
+    /// write then finds the owner by id instead of by the text. (Hashing and comparing the 70-character text
+    /// was a tenth of the sync writer's time per UTXO.) Nil: found by `address`.
+    public var addressId: Int64?
 
-    public init(outpoint: Outpoint, entry: UtxoEntry, address: String) {
+    public init(outpoint: Outpoint, entry: UtxoEntry, address: String, addressId: Int64? = nil) {
         self.outpoint = outpoint
         self.entry = entry
         self.address = address
+        self.addressId = addressId
+    }
+
+    /// A UTXO of a watched address, named by its row id and text.
+    public init(outpoint: Outpoint, entry: UtxoEntry, watched: WatchedAddress) {
+        self.init(outpoint: outpoint, entry: entry, address: watched.address, addressId: watched.id)
     }
 }
 
@@ -41,13 +51,14 @@ extension WalletStore {
         let at = now
         let skipped = try addressDirectory.withOwners(db) { owner in
             var skipped = 0
-            for u in Self.inOutpointOrder(added) {
-                guard let owner = owner(u.address) else {
+            // By index: each update is read where it lies (a copy retained its script and address text).
+            for i in Self.outpointOrder(added) {
+                guard let owner = owner(added[i]) else {
                     skipped += 1
                     continue
                 }
-                let state = rules.state(blockDaaScore: u.entry.blockDaaScore, isCoinbase: u.entry.isCoinbase, virtualDaaScore: virtualDaaScore)
-                try upsert.execute(u, owner: owner, state: state, at: at)
+                let state = rules.state(blockDaaScore: added[i].entry.blockDaaScore, isCoinbase: added[i].entry.isCoinbase, virtualDaaScore: virtualDaaScore)
+                try upsert.execute(added[i], owner: owner, state: state, at: at)
             }
             return skipped
         }
@@ -58,14 +69,14 @@ extension WalletStore {
         return skipped
     }
 
-    /// `added` in the order of the outpoint index, an outpoint listed twice keeping its later entry last. Transaction
-    /// ids are hashes, so in arrival order every row lands on a random page of that index; in key order a batch
-    /// walks the index once and its pages stay in the CPU cache.
-    static func inOutpointOrder(_ added: [UtxoUpdate]) -> some Sequence<UtxoUpdate> {
+    /// The indices of `added` in the order of the outpoint index, an outpoint listed twice keeping its later entry
+    /// last. Transaction ids are hashes, so in arrival order every row lands on a random page of that index; in key
+    /// order a batch walks the index once and its pages stay in the CPU cache.
+    static func outpointOrder(_ added: [UtxoUpdate]) -> [Int] {
         added.indices.sorted { i, j in
             let a = added[i].outpoint, b = added[j].outpoint
             return a == b ? i < j : a < b
-        }.lazy.map { added[$0] }
+        }
     }
 
     /// Re-evaluates pending and stasis UTXOs at a new virtual DAA score; returns how many became mature or pending.

@@ -142,6 +142,27 @@ import Testing
         #expect(try store.utxos().map(\.amount) == [500])
     }
 
+    /// The sync engine names a watched address by its row id too (`UtxoUpdate.addressId`): the owner then comes
+    /// from the id, and an id the address table does not hold is skipped, like an unknown text.
+    @Test func ownersAreFoundByAddressIdWhenGiven() throws {
+        let (store, account, machine) = try setup()
+        let rows = Dictionary(uniqueKeysWithValues: try store.watchedAddresses(after: 0).map { ($0.address, $0) })
+        let a = try #require(rows[account]), m = try #require(rows[machine])
+        let e = UtxoEntry(amount: Sompi(500), scriptPublicKey: ScriptPublicKey(script: [0x51]), blockDaaScore: 100)
+        let skipped = try store.applyUtxoChanges(added: [UtxoUpdate(outpoint: StoreFixtures.outpoint(1), entry: e, watched: a),
+                                                         UtxoUpdate(outpoint: StoreFixtures.outpoint(2), entry: e, watched: m),
+                                                         UtxoUpdate(outpoint: StoreFixtures.outpoint(3), entry: e, address: account, addressId: 999_999)],
+                                                 removed: [], virtualDaaScore: 200)
+        #expect(skipped == 1)
+        let stored = Dictionary(uniqueKeysWithValues: try store.utxos().map { ($0.outpoint, $0) })
+        #expect(stored.count == 2)
+        let first = try #require(stored[StoreFixtures.outpoint(1)]), second = try #require(stored[StoreFixtures.outpoint(2)])
+        #expect(first.addressId == a.id && first.address == account && first.accountId != nil && first.machineId == nil)
+        let drone = try store.machine(named: "drone-1").id
+        #expect(second.addressId == m.id && second.address == machine && second.machineId == drone)
+        #expect(try store.utxos(machine: "drone-1").map(\.outpoint) == [StoreFixtures.outpoint(2)])
+    }
+
     /// The write path keeps address owners in memory (`AddressDirectory`): an address added later is found, and
     /// one seen only inside a transaction that rolled back is forgotten, even when its id goes to another address.
     @Test func addressOwnersFollowTheAddressTable() throws {

@@ -96,6 +96,9 @@ struct ConsoleCommand: ParsableCommand {
         let source = LiveDataSource(store: fleet.store, engine: fleet.engine, sender: fleet.sender, configuration: .init(
             walletName: "devnet demo", isEmbedded: true, settingsFile: directory.appendingPathComponent("console.json"),
             exportDirectory: Self.exportDirectory))
+        // A newcomer's first screen is the live fleet, not a lock: this wallet was made for this run, its password is
+        // printed in the hint, and quitting deletes it. Locking it (L) and signing still ask for the password.
+        try blocking { try await source.unlock(password: Secret(text: Self.demoPassword)) }
         try open(source, hint: "devnet demo wallet: the password is \"demo\"")
     }
 

@@ -3,7 +3,7 @@ import Foundation
 import Sync
 import WalletKit
 
-/// `kasfleet node devnet [--listen 127.0.0.1:16610] [--bps 10] [--data-dir D] [--fund ADDRESS:KAS ...] [--miner ADDRESS]`:
+/// `kasfleet node devnet [--listen 127.0.0.1:16610] [--bps 10] [--data-dir D] [--fund ADDRESS:KAS ...] [--miner ADDRESS] [--no-utxoindex]`:
 /// runs the embedded devnet node (kaspad's gRPC protocol and transaction rules, blocks at a fixed rate, no proof of
 /// work) until SIGINT or SIGTERM.
 struct NodeDevnetCommand: ParsableCommand {
@@ -24,6 +24,9 @@ struct NodeDevnetCommand: ParsableCommand {
 
     @Option(help: "Address (kaspadev:) that receives block rewards and fees. Without it rewards are left unclaimed.")
     var miner: String?
+
+    @Flag(name: .customLong("no-utxoindex"), help: "Run without the UTXO index, as kaspad started without --utxoindex: the address calls are refused, so a wallet's handling of such a node can be rehearsed.")
+    var noUtxoIndex = false
 
     func validate() throws {
         guard (0.1...100).contains(bps) else { throw ValidationError("--bps must be between 0.1 and 100, got \(bps)") }
@@ -59,6 +62,7 @@ struct NodeDevnetCommand: ParsableCommand {
             var config = DevnetNode.Config()
             config.bps = bps
             config.dataDirectory = dataDir
+            config.utxoIndex = !noUtxoIndex
             config.miner = try miner.map { try Self.devnetAddress($0, option: "--miner") }
             let settings = config
             try blocking {

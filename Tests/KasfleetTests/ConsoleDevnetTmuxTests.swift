@@ -16,12 +16,16 @@ struct ConsoleDevnetTmuxTests {
         try tmux.literal("echo before-$((40+2)); \(CLI.binary.path) console --devnet --machines 3 --interval 3600; echo exit=$?")
         try tmux.keys("Enter")
 
-        // Unlock; the Dashboard shows the node synced and the operator's funds.
-        try await tmux.waitFor("Unlock the wallet", timeout: 120)
+        // The first screen is the live Dashboard, already unlocked: the node synced and the operator's funds.
+        let first = try await tmux.waitFor("the Dashboard", timeout: 120) { $0.contains("Balances") }
+        #expect(!first.contains("Unlock the wallet") && first.contains("unlocked"), "the demo did not open unlocked:\n\(first)")
+        try await tmux.waitFor("the node synced") { $0.contains("node ✓ synced") }
+        // Locked by hand, it asks for the demo password (shown in the hint) and opens again.
+        try tmux.literal("L")
+        try await tmux.waitFor("the unlock form with the hint") { $0.contains("Unlock the wallet") && $0.contains("the password is \"demo\"") }
         try tmux.literal("demo")
         try tmux.keys("Enter")
         try await tmux.waitFor("Balances")
-        try await tmux.waitFor("the node synced") { $0.contains("node ✓ synced") }
 
         // Screens by their keys, and by the mouse (the Node tab, then the Fleet tab).
         for (key, text) in [("8", "embedded devnet node"), ("9", "Lock after idle"), ("7", "newest first"), ("1", "Balances")] {

@@ -39,6 +39,36 @@ import WalletKit
         await node.stopServing()
     }
 
+    /// A node without its UTXO index (kaspad without `--utxoindex`): connecting with the index required fails with the
+    /// message that says what to do; without the requirement, the calls that read the index fail with the same error
+    /// (kaspad's own text, mapped); the engine stops at once instead of retrying a configuration it cannot cure.
+    @Test func aNodeWithoutItsUtxoIndexIsNamedAndNotRetried() async throws {
+        let (node, port) = try await startDevnet { $0.utxoIndex = false }
+        let wallet = try SyncWallet()
+        let address = try wallet.operatorAddress()
+        let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
+        let expected = "the node at 127.0.0.1:\(port) has no UTXO index: start kaspad with --utxoindex"
+        await #expect(throws: NodeError.noUtxoIndex(client.endpoint)) { try await client.connect(expecting: .devnet, requireUtxoIndex: true) }
+        let info = try await client.connect(expecting: .devnet)
+        let nodeInfo = try await client.nodeInfo()
+        #expect(!info.hasUtxoIndex && !nodeInfo.isUtxoIndexed)
+        for call in ["GetUtxosByAddresses", "GetBalancesByAddresses"] {
+            do {
+                if call == "GetUtxosByAddresses" { _ = try await client.utxos(for: [address]) } else { _ = try await client.balances(for: [address]) }
+                Issue.record("\(call) should fail on a node without a UTXO index")
+            } catch let error as NodeError {
+                #expect(error == .noUtxoIndex(client.endpoint) && error.description == expected && !error.isTransient, "\(call): \(error)")
+            }
+        }
+        await client.close()
+
+        // The engine's run ends with the error (a retrying engine would still be running when the test times out).
+        let sync = RunningEngine(port: port, store: wallet.store)
+        await #expect(throws: NodeError.noUtxoIndex(sync.client.endpoint)) { try await sync.task.value }
+        await sync.stop()
+        await node.stopServing()
+    }
+
     @Test func connectionRefusedNamesTheAddress() async throws {
         // Bind and release a port so that nothing listens on it.
         let (node, port) = try await startDevnet()

@@ -26,7 +26,7 @@ extension DevnetNode {
             m.rpcApiRevision = DevnetParams.rpcApiRevision
             m.serverVersion = config.serverVersion
             m.networkID = config.network.rawValue
-            m.hasUtxoIndex_p = true
+            m.hasUtxoIndex_p = config.utxoIndex
             m.isSynced = true
             m.virtualDaaScore = virtualDaaScore
             return .getServerInfoResponse(m)
@@ -39,7 +39,7 @@ extension DevnetNode {
             m.p2PID = "kasfleet-devnet"
             m.mempoolSize = UInt64(mempool.count)
             m.serverVersion = config.serverVersion
-            m.isUtxoIndexed = true
+            m.isUtxoIndexed = config.utxoIndex
             m.isSynced = true
             m.hasNotifyCommand_p = true
             m.hasMessageID_p = true
@@ -78,12 +78,16 @@ extension DevnetNode {
             return .getBlockCountResponse(m)
         case .getCoinSupplyRequest:
             var m = Protowire_GetCoinSupplyResponseMessage()
+            guard config.utxoIndex else {
+                m.error = Self.noUtxoIndex
+                return .getCoinSupplyResponse(m)
+            }
             m.maxSompi = Sompi.maxSupply.rawValue
             m.circulatingSompi = utxos.total.rawValue
             return .getCoinSupplyResponse(m)
         case .getUtxosByAddressesRequest(let r):
             var m = Protowire_GetUtxosByAddressesResponseMessage()
-            switch scripts(r.addresses) {
+            switch indexedScripts(r.addresses) {
             case .failure(let e): m.error = e.error
             case .success(let scripts):
                 for script in scripts {
@@ -94,14 +98,14 @@ extension DevnetNode {
             return .getUtxosByAddressesResponse(m)
         case .getBalanceByAddressRequest(let r):
             var m = Protowire_GetBalanceByAddressResponseMessage()
-            switch scripts([r.address]) {
+            switch indexedScripts([r.address]) {
             case .failure(let e): m.error = e.error
             case .success(let scripts): m.balance = utxos.balance(of: scripts[0]).rawValue
             }
             return .getBalanceByAddressResponse(m)
         case .getBalancesByAddressesRequest(let r):
             var m = Protowire_GetBalancesByAddressesResponseMessage()
-            switch scripts(r.addresses) {
+            switch indexedScripts(r.addresses) {
             case .failure(let e): m.error = e.error
             case .success(let scripts):
                 m.entries = zip(r.addresses, scripts).map { text, script in
@@ -196,6 +200,19 @@ extension DevnetNode {
     }
 
     /// Script public keys of address strings, or the RPC error for the first unreadable one.
+    /// kaspad's answer to the calls that read the UTXO index when it has none (rusty-kaspa `rpc/core/src/error.rs`,
+    /// `RpcError::NoUtxoIndex`; `rpc/service/src/service.rs` checks `config.utxoindex` first).
+    static var noUtxoIndex: Protowire_RPCError {
+        var e = Protowire_RPCError()
+        e.message = "Method unavailable. Run the node with the --utxoindex argument."
+        return e
+    }
+
+    /// `scripts(addresses)` for the calls answered from the UTXO index: refused when the node keeps none.
+    private func indexedScripts(_ addresses: [String]) -> Result<[ScriptPublicKey], Failure> {
+        config.utxoIndex ? scripts(addresses) : .failure(Failure(error: Self.noUtxoIndex))
+    }
+
     private func scripts(_ addresses: [String]) -> Result<[ScriptPublicKey], Failure> {
         var out: [ScriptPublicKey] = []
         out.reserveCapacity(addresses.count)

@@ -26,6 +26,10 @@ public actor DevnetNode {
         /// A directory for the snapshot (`devnet-snapshot.json`), loaded on start and written by `shutdown()`.
         public var dataDirectory: String?
         public var serverVersion = "kasfleet-devnet/\(WalletKitInfo.version)"
+        /// Whether the node keeps its UTXO index (kaspad's `--utxoindex`): without it, it says so in GetServerInfo
+        /// and GetInfo and refuses the address calls with kaspad's error, as a node an operator forgot to start with
+        /// the flag does.
+        public var utxoIndex = true
 
         public init() {}
     }

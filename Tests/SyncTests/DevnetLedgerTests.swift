@@ -27,6 +27,32 @@ import WalletKit
         #expect(await node.isAccepted(child.id))
     }
 
+    /// kaspad's relay rule for P2SH inputs (`check_transaction_standard_in_context`): at most 15 signature operations
+    /// counted in the redeem script. The script here never runs a check (they sit in a branch not taken), so the
+    /// consensus rules take both transactions; only the count tells them apart.
+    @Test func p2shInputsAreHeldToFifteenSignatureOperations() async throws {
+        let node = DevnetNode()
+        let bob = TestWallet(22)
+        for (checks, standard) in [(15, true), (16, false)] {
+            let redeem = [Opcode.opFalse.rawValue, Opcode.opIf.rawValue] + [UInt8](repeating: Opcode.opCheckSig.rawValue, count: checks)
+                + [Opcode.opEndIf.rawValue, Opcode.opTrue.rawValue]
+            let outpoint = await node.fund(Address.p2sh(redeemScript: redeem, prefix: .devnet), Sompi(10 * Sompi.perKas))
+            var tx = Transaction(
+                inputs: [TransactionInput(previousOutpoint: outpoint, signatureScript: try SignatureScript.p2sh(pushes: [], redeemScript: redeem),
+                                          computeCommit: .sigOpCount(0))],
+                outputs: [TransactionOutput(value: Sompi(1), scriptPublicKey: bob.script)])
+            tx.outputs[0].value = Sompi(10 * Sompi.perKas - Fees.minimumFee(for: tx).rawValue - 1_000_000)
+            do {
+                try await node.submit(tx)
+                #expect(standard, "\(checks) signature operations were accepted")
+            } catch {
+                #expect(!standard, "\(checks) signature operations: \(error)")
+                #expect(error.description == "transaction \(tx.id) is not standard: transaction input #0 has 16 signature operations which is more than the allowed max amount of 15")
+            }
+        }
+        #expect(await node.mempoolSize == 1)
+    }
+
     @Test func blocksRespectTheMassLimits() async throws {
         let node = DevnetNode()
         let alice = TestWallet(23), bob = TestWallet(24)

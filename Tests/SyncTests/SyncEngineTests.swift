@@ -209,4 +209,50 @@ import WalletKit
         await running.stop()
         await node.stopServing()
     }
+
+    /// A reorg that takes our payment's acceptance back (its block leaves the chain and the node returns it to the
+    /// mempool): the history says pending again, the inputs it spends are back in the store but held as spent in
+    /// the mempool (never offered to another payment), its outputs are gone; a later block accepts it again and
+    /// everything is exact.
+    @Test func aReorgThatRevertsOurAcceptanceKeepsItsInputsSpent() async throws {
+        let (node, port) = try await startDevnet()
+        let w = try SyncWallet()
+        let drone = try w.addMachine("drone-1")
+        let charger = try w.addMachine("charger-1")
+        await node.fund([(drone, .kas(40)), (drone, .kas(2))])
+        await node.produceBlocks(11)
+        let running = RunningEngine(port: port, store: w.store)
+        try await running.waitSynced()
+        try await eventually("funds mature") { try w.store.balance(machine: "drone-1").mature == .kas(42) }
+        let report = try await running.sender.send(PaymentRequest(source: .machine("drone-1"), destination: charger, amount: .kas(5)), keys: w.keys)
+        let id = try Hash32(hex: try #require(report.submitted.first))
+        let spent = try #require(await node.mempoolTransaction(id)).entries.reduce(UInt64(0)) { $0 + $1.amount.rawValue }
+        @Sendable func state() throws -> HistoryRecord.State? { try w.store.history().first { $0.transactionId == Data(id.bytes) }?.state }
+        await node.produceBlocks(2)
+        let all = try w.machineAddresses("drone-1") + w.machineAddresses("charger-1")
+        try await eventually("accepted and synced") {
+            let same = try await sameUtxos(w.store, node, all)
+            return try state() == .accepted && same
+        }
+
+        try await node.reorg(depth: 2, returnToMempool: true)
+        let inMempool = await node.mempoolTransaction(id) != nil, accepted = await node.isAccepted(id)
+        #expect(inMempool && !accepted, "the node holds it unaccepted")
+        try await eventually("pending again, its inputs held") {
+            let same = try await sameUtxos(w.store, node, all)
+            return try state() == .pending && same && w.store.balance(machine: "drone-1").spentInMempool.rawValue == spent
+        }
+        let held = try w.store.balance(machine: "drone-1")
+        #expect(held.mature.rawValue + held.pending.rawValue + held.spentInMempool.rawValue == 42 * Sompi.perKas, "every funded sompi is back")
+        #expect(try w.store.balance(machine: "charger-1").utxoCount == 0, "the payment's output left with its block")
+
+        await node.produceBlock()
+        try await eventually("accepted again and exact") {
+            let same = try await sameUtxos(w.store, node, all)
+            return try state() == .accepted && same && w.store.balance(machine: "drone-1").spentInMempool == .zero
+        }
+        #expect(try storeTotal(w.store, all) == 42 * Sompi.perKas - report.totalFee)
+        await running.stop()
+        await node.stopServing()
+    }
 }

@@ -1,8 +1,8 @@
 import FuzzSupport
 import WalletKit
 
-/// Random signature scripts and script public keys never crash the engine, and its own limits bound the time
-/// per script. Input: byte 0 picks the split point, byte 1 the v1 compute budget (×40), the rest is
+/// Random signature scripts and script public keys never crash the engine (nor the mempool's P2SH signature-operation
+/// count), and its own limits bound the time per script. Input: byte 0 picks the split point, byte 1 the v1 compute budget (×40), the rest is
 /// `signature script || script public key`.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzScriptEngine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
@@ -34,6 +34,9 @@ public func fuzzScriptEngine(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt
     }
     precondition(engine.usedScriptUnits <= limit, "the meter let a script exceed its limit")
     _ = ScriptParser.disassemble(body)
+    // The mempool's P2SH count reads any bytes as a redeem script: no crash, and at most 20 per byte of it.
+    let sigOps = P2shSigOps.count(signatureScript: signatureScript, scriptPublicKey: .p2sh(scriptHash: Array(body.prefix(32)) + Array(repeating: 0, count: max(0, 32 - body.count))))
+    precondition(sigOps <= 20 * UInt64(signatureScript.count), "\(sigOps) signature operations counted in a \(signatureScript.count)-byte script")
     _ = DryRun.validate(ptx, options: .init(checkMassCommitment: false))
     return 0
 }

@@ -145,8 +145,11 @@ public actor DevnetNode {
     /// Simulates a reorg of the last `depth` blocks: their UTXO changes are undone (subscribers see the outputs
     /// removed and the spent entries back), then the same transactions are accepted again by new blocks with new
     /// hashes (subscribers see them re-added), and one VirtualChainChanged reports the removed and added blocks.
+    /// With `returnToMempool`, the new blocks accept nothing but their coinbase and the removed blocks' transactions
+    /// go back to the mempool (checked again against the restored UTXO set, as kaspad does with a removed chain's
+    /// transactions): their acceptance is taken back until a later block accepts them again.
     @discardableResult
-    public func reorg(depth: Int) throws(DevnetError) -> (removed: [Hash32], added: [Hash32]) {
+    public func reorg(depth: Int, returnToMempool: Bool = false) throws(DevnetError) -> (removed: [Hash32], added: [Hash32]) {
         guard depth >= 1 else { throw .reorgDepth(depth, available: chain.count - 1) }
         let available = min(chain.count - 1, chain.reversed().prefix(while: { $0.diff != nil }).count)
         guard depth <= available else { throw .reorgDepth(depth, available: available) }
@@ -166,11 +169,22 @@ public actor DevnetNode {
         var redo = UtxoDiff()
         var added: [DevnetBlock] = []
         for var block in old {
-            block.parent = tip.hash
-            block.hash = DevnetBlock.hash(parent: block.parent, daaScore: block.daaScore, salt: salt, transactionIds: block.acceptedTransactionIds)
+            if returnToMempool {
+                block = builder.build(on: tip, mempool: Mempool(params: config.params), utxos: utxos, miner: config.miner.map { ScriptPublicKey(address: $0) },
+                                      timestamp: max(now(), tip.timestamp), salt: salt).block
+            } else {
+                block.parent = tip.hash
+                block.hash = DevnetBlock.hash(parent: block.parent, daaScore: block.daaScore, salt: salt, transactionIds: block.acceptedTransactionIds)
+            }
             apply(block)
             redo = redo.then(block.diff ?? UtxoDiff())
             added.append(block)
+        }
+        if returnToMempool {
+            // The coinbase first in each block; a transaction whose inputs the new chain spent is dropped.
+            for tx in old.flatMap({ $0.transactions.dropFirst() }) {
+                if let mtx = try? mempool.validate(tx, utxos: utxos, virtualDaaScore: virtualDaaScore) { mempool.insert(mtx) }
+            }
         }
         publishUtxos(redo)
         publishChain(removed: old.reversed(), added: added)

@@ -116,9 +116,18 @@ public struct Mempool: Sendable {
         guard let storage = StorageMass.compute(ptx) else { throw .storageMassIncomputable(id) }
         if storage > params.massLimits.storage { throw .storageMassTooLarge(id, storage, max: params.massLimits.storage) }
         tx.storageMass = storage
-        // check_transaction_standard_in_context: standard input scripts, then the fee floor
-        for (i, entry) in entries.enumerated() where entry.scriptPublicKey.scriptClass == .nonStandard {
-            throw .nonStandard(id, "transaction input \(i): non-standard script form")
+        // check_transaction_standard_in_context: standard input scripts (P2SH ones within 15 signature operations),
+        // then the fee floor
+        for (i, entry) in entries.enumerated() {
+            switch entry.scriptPublicKey.scriptClass {
+            case .nonStandard: throw .nonStandard(id, "transaction input \(i): non-standard script form")
+            case .scriptHash:
+                let sigOps = P2shSigOps.count(signatureScript: tx.inputs[i].signatureScript, scriptPublicKey: entry.scriptPublicKey)
+                if sigOps > P2shSigOps.maxStandard {
+                    throw .nonStandard(id, "transaction input #\(i) has \(sigOps) signature operations which is more than the allowed max amount of \(P2shSigOps.maxStandard)")
+                }
+            default: break
+            }
         }
         let normalizedTransient = params.massLimits.normalizedTransient(transient)
         let feeMass = max(compute, normalizedTransient)

@@ -255,4 +255,40 @@ import WalletKit
         await running.stop()
         await node.stopServing()
     }
+
+    /// What an operator sees, in order: connecting, syncing n%, behind while the node says it is still catching up
+    /// with its network (its data may be stale), synced once it says it is, offline when it goes away.
+    @Test func theStatesAnOperatorSeesComeInOrder() async throws {
+        let (node, port) = try await startDevnet()
+        await node.setSynced(false)
+        let w = try SyncWallet()
+        try w.addMachine("drone-1")
+        let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
+        var options = SyncEngine.Options()
+        options.tickInterval = .seconds(5) // 100 ms on the FastClock
+        options.backoff = Backoff(initial: .seconds(50), maximum: .seconds(50))
+        let engine = SyncEngine(client: client, store: w.store, options: options, clock: FastClock())
+        let updates = await engine.stateUpdates()
+        let log = StateLog()
+        let watcher = Task { for await s in updates { await log.append(s) } }
+        let running = Task { try await engine.run() }
+
+        #expect(await engine.waitUntil(seconds: 20) { if case .behind(.nodeNotSynced) = $0 { true } else { false } })
+        await node.setSynced(true)
+        #expect(await engine.waitUntil(seconds: 20) { $0.isSynced })
+        await node.stopServing()
+        #expect(await engine.waitUntil(seconds: 20) { if case .offline = $0 { true } else { false } })
+        running.cancel()
+        _ = try? await running.value
+        watcher.cancel()
+        await client.close()
+        let kinds = await log.kinds
+        #expect(Array(kinds.prefix(5)) == ["connecting", "syncing", "behind", "synced", "offline"], "\(kinds)")
+    }
+}
+
+/// The kinds of the states an engine reported, a repeat of the same kind kept once.
+private actor StateLog {
+    private(set) var kinds: [String] = []
+    func append(_ state: SyncState) { if kinds.last != state.kind { kinds.append(state.kind) } }
 }

@@ -27,7 +27,7 @@ extension DevnetNode {
             m.serverVersion = config.serverVersion
             m.networkID = config.network.rawValue
             m.hasUtxoIndex_p = config.utxoIndex
-            m.isSynced = true
+            m.isSynced = reportsSynced
             m.virtualDaaScore = virtualDaaScore
             return .getServerInfoResponse(m)
         case .getCurrentNetworkRequest:
@@ -40,13 +40,13 @@ extension DevnetNode {
             m.mempoolSize = UInt64(mempool.count)
             m.serverVersion = config.serverVersion
             m.isUtxoIndexed = config.utxoIndex
-            m.isSynced = true
+            m.isSynced = reportsSynced
             m.hasNotifyCommand_p = true
             m.hasMessageID_p = true
             return .getInfoResponse(m)
         case .getSyncStatusRequest:
             var m = Protowire_GetSyncStatusResponseMessage()
-            m.isSynced = true
+            m.isSynced = reportsSynced
             return .getSyncStatusResponse(m)
         case .pingRequest:
             return .pingResponse(Protowire_PingResponseMessage())

@@ -56,6 +56,8 @@ public actor DevnetNode {
     var renderedScripts: [ScriptPublicKey: ScriptTexts] = [:]
     /// Notifications kept while held (`holdNotifications()`); nil when they are sent at once.
     var held: [(outbox: AsyncStream<Protowire_KaspadResponse>.Continuation, message: Protowire_KaspadResponse)]?
+    /// What GetServerInfo, GetInfo and GetSyncStatus say of the node's own sync with its network (`setSynced`).
+    var reportsSynced = true
     var server: DevnetServer?
     var producer: Task<Void, Never>?
 
@@ -85,6 +87,9 @@ public actor DevnetNode {
     public func balance(of address: Address) -> Sompi { utxos.balance(of: ScriptPublicKey(address: address)) }
     public func mempoolTransaction(_ id: TransactionID) -> MempoolTransaction? { mempool.transactions[id] }
     public func isAccepted(_ id: TransactionID) -> Bool { accepted.contains(id) }
+    /// Makes the node say it is (not) synced with its network, as a kaspad still catching up does; its data and
+    /// service are unchanged.
+    public func setSynced(_ synced: Bool) { reportsSynced = synced }
 
     /// Sizes the UTXO set for `utxos` entries over `scripts` scripts ahead of a known load.
     public func reserveUtxoCapacity(utxos count: Int, scripts: Int) {

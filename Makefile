@@ -9,7 +9,7 @@ FUZZ_SECONDS ?= 60
 # gold cannot link libFuzzer's driver here; lld can.
 FUZZ_FLAGS := -Xswiftc -sanitize=fuzzer,address -Xswiftc -parse-as-library -Xswiftc -Xclang-linker -Xswiftc -fuse-ld=lld
 
-.PHONY: run test deps build release bench fuzz clean
+.PHONY: run test deps test-deps build release bench fuzz clean
 
 # Install Debian packages only when one is missing.
 deps:
@@ -18,6 +18,12 @@ deps:
 		echo "installing: $$missing"; \
 		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
 	fi
+
+# The wire test's independent client (Tests/Scripts/official_client.py): gRPC's C core and protoc, for Python.
+test-deps: deps
+	@python3 -c "import grpc, grpc_tools" 2>/dev/null || { echo "installing: grpcio-tools (pip)"; \
+		python3 -m pip install --quiet --disable-pip-version-check grpcio-tools 2>&1 | grep -v "as the 'root' user" || true; \
+		python3 -c "import grpc, grpc_tools" 2>/dev/null || echo "warning: no grpcio-tools for python3: the official-client wire test is skipped"; }
 
 build: deps
 	$(SWIFT) build
@@ -28,7 +34,7 @@ release: deps
 run: build
 	@$(SWIFT) run --skip-build kasfleet console --devnet
 
-test: deps
+test: test-deps
 	$(SWIFT) build --build-tests
 	@# The whole log is kept; shown are the vector counts, failures and the verdict.
 	@set -o pipefail; $(SWIFT) test --skip-build 2>&1 | tee .build/test.log | grep -E "\[vectors\]|✘|Test run with|error:" || true

@@ -99,7 +99,7 @@ enum SendText {
         if r.policy.applies {
             out.append(r.policy.allowed ? "policy: allowed" : "policy: DENIED: " + r.policy.reasons.joined(separator: "; "))
         }
-        if !r.uneconomic.isEmpty { out.append("left out: \(r.uneconomic.count) UTXOs worth less than the fee of their input") }
+        if !r.uneconomic.isEmpty { out.append("left out: \(r.uneconomic.count) UTXOs worth too little for the fees of moving them") }
         if !r.dryRun { out.append("broadcast: the node's id\(r.submitted.count == 1 ? "" : "s") match the computed one\(r.submitted.count == 1 ? "" : "s")") }
         return out
     }

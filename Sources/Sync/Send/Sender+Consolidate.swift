@@ -33,7 +33,10 @@ extension Sender {
             throw SendError.nothingToConsolidate(error.description)
         }
         if plan.batches.isEmpty {
-            throw SendError.nothingToConsolidate("\(source) has \(utxos.count) spendable UTXO\(utxos.count == 1 ? "" : "s"): nothing to compound")
+            let held = "\(source) has \(utxos.count) spendable UTXO\(utxos.count == 1 ? "" : "s")"
+            throw SendError.nothingToConsolidate(plan.uneconomic.count < utxos.count
+                ? "\(held): nothing to compound"
+                : "\(held), worth too little to move \(describe): the fees would take most of \(utxos.count == 1 ? "it" : "them"), and KIP-9 storage mass refuses so small an output (receive more first, or leave them)")
         }
         var summaries = plan.batches.map { TransactionSummary($0.transaction, fee: $0.fee, feeRate: rate, change: destination, prefix: prefix) }
         let uneconomic = plan.uneconomic.map { "\($0)" }

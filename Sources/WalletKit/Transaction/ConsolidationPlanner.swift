@@ -2,8 +2,9 @@
 /// many transactions as the mass limits require. Each planned transaction stays within `maxTransactionMass`
 /// for compute mass and normalized transient mass, and within the block's storage-mass limit (KIP-9: with one
 /// output the relaxed formula applies, so consolidation costs no storage mass unless the fee eats most of the
-/// value; a batch that would break the limit is split). UTXOs worth less than the fee their input costs are
-/// left out, not burned. Mirrors the reference wallet's generator (`wallet/core/src/tx/generator/generator.rs`),
+/// value). UTXOs worth less than the fee their input costs are left out, not burned, and so is a batch whose fee
+/// would eat it (the fee not covered, or KIP-9 storage mass over the limit because too little is left to pay out:
+/// splitting such a batch only makes that worse). Mirrors the reference wallet's generator (`wallet/core/src/tx/generator/generator.rs`),
 /// which caps each transaction at `MAXIMUM_STANDARD_TRANSACTION_MASS` = 100,000 g and compounds in stages.
 public struct ConsolidationPlanner: Sendable {
     /// The largest compute (and normalized transient) mass of one planned transaction.
@@ -34,7 +35,7 @@ public struct ConsolidationPlanner: Sendable {
 
     public struct Plan: Sendable {
         public var batches: [Batch]
-        /// UTXOs left out: each is worth less than the fee its input would cost.
+        /// UTXOs left out: each is worth less than the fee its input would cost, or its batch less than its fee.
         public var uneconomic: [Outpoint]
         public var totalFee: Sompi { Sompi(batches.reduce(UInt64(0)) { $0 + $1.fee.rawValue }) }
         public var totalOutput: Sompi { Sompi(batches.reduce(UInt64(0)) { $0 + $1.output.rawValue }) }
@@ -78,38 +79,50 @@ public struct ConsolidationPlanner: Sendable {
         let count = (worth.count + perTx - 1) / perTx
         let size = (worth.count + count - 1) / count
         var batches: [Batch] = []
+        var leftOut = uneconomic
         var queue = stride(from: 0, to: worth.count, by: size).map { Array(worth[$0..<min($0 + size, worth.count)]) }
         while !queue.isEmpty {
             let group = queue.removeFirst()
-            if let batch = try build(group, to: destination) {
-                batches.append(batch)
-            } else if group.count > 1 {
+            switch try build(group, to: destination) {
+            case .built(let batch): batches.append(batch)
+            case .notWorthIt: leftOut += group.map(\.outpoint)
+            case .tooHeavy where group.count > 1:
                 queue.insert(contentsOf: [Array(group[..<(group.count / 2)]), Array(group[(group.count / 2)...])], at: 0)
-            } else {
-                throw .cannotFit(group[0].outpoint)
+            case .tooHeavy: throw .cannotFit(group[0].outpoint)
             }
         }
-        return Plan(batches: batches, uneconomic: uneconomic)
+        return Plan(batches: batches, uneconomic: leftOut)
     }
 
-    /// One transaction for the group, or nil when it breaks a mass limit (the caller splits it).
-    private func build(_ group: [TransactionBuilder.Spend], to destination: ScriptPublicKey) throws(PlanError) -> Batch? {
+    private enum Outcome {
+        case built(Batch)
+        /// Over the compute or transient cap: half as many inputs fit.
+        case tooHeavy
+        /// The fee eats the batch: not covered, or too little left to pay out for KIP-9 storage mass. Fewer inputs
+        /// would leave even less per fee paid, so the batch is left out, not split.
+        case notWorthIt
+    }
+
+    private func build(_ group: [TransactionBuilder.Spend], to destination: ScriptPublicKey) throws(PlanError) -> Outcome {
         let builder = TransactionBuilder(version: version, spends: group, payments: [], change: destination, feeRate: feeRate, priorityFee: priorityFee)
         let built: (tx: PopulatedTransaction, fee: Sompi)
         do { built = try builder.build() } catch {
-            if case .storageMassTooHigh = error { return nil }
-            throw .build(error)
+            switch error {
+            case .storageMassTooHigh, .insufficientFunds: return .notWorthIt
+            default: throw .build(error)
+            }
         }
         // The builder gives a change too small for its storage mass to the fee: never do that here.
-        guard built.tx.tx.outputs.count == 1 else { return nil }
+        guard built.tx.tx.outputs.count == 1 else { return .notWorthIt }
         var sized = built.tx.tx
         for (i, s) in group.enumerated() { sized.inputs[i].signatureScript = [UInt8](repeating: 0, count: s.signatureScriptBytes) }
         let compute = ComputeMass.compute(sized)
         let transient = ComputeMass.transient(sized)
+        guard compute <= maxTransactionMass, limits.normalizedTransient(transient) <= maxTransactionMass else { return .tooHeavy }
         let storage = StorageMass.compute(built.tx) ?? .max
-        guard compute <= maxTransactionMass, limits.normalizedTransient(transient) <= maxTransactionMass, storage <= limits.storage else { return nil }
-        return Batch(transaction: built.tx, fee: built.fee, output: built.tx.tx.outputs[0].value, computeMass: compute,
-                     transientMass: transient, storageMass: storage)
+        guard storage <= limits.storage else { return .notWorthIt }
+        return .built(Batch(transaction: built.tx, fee: built.fee, output: built.tx.tx.outputs[0].value, computeMass: compute,
+                            transientMass: transient, storageMass: storage))
     }
 
     /// Compute mass one signed P2PK input adds (v0: 118 bytes and one sig op; v1: 120 bytes and a budget of 10).

@@ -67,8 +67,9 @@ final class Child: @unchecked Sendable {
         }
     }
 
-    func kill() {
-        Darwin_or_Glibc_kill(process.processIdentifier, SIGKILL)
+    /// Sends `signal` (SIGKILL unless told) and waits for the exit, reading what is left of stdout.
+    func kill(_ signal: Int32 = SIGKILL) {
+        Darwin_or_Glibc_kill(process.processIdentifier, signal)
         process.waitUntilExit()
         // Lines already in the pipe were printed after their commit: count them too.
         buffer += out.fileHandleForReading.readDataToEndOfFile()

@@ -185,6 +185,26 @@ import WalletKit
         }
     }
 
+    /// After StopNotifyingUtxosChanged for one address, its payments send nothing; the other address still notifies.
+    /// Notifications keep their order on the stream, so the first one after the stop must be the other address's.
+    @Test func unsubscribingStopsOnlyThatAddress() async throws {
+        let (node, port) = try await startDevnet()
+        let alice = TestWallet(7), bob = TestWallet(8)
+        let client = try await connectClient(port)
+        let events = EventRecorder(client)
+        try await client.subscribeUtxosChanged([alice.address, bob.address])
+        await node.fund(alice.address, Sompi(Sompi.perKas))
+        _ = try await events.wait { $0.utxosChanged?.added.first { $0.address == alice.address } }
+        try await client.unsubscribeUtxosChanged([alice.address])
+        let mark = await events.count
+        await node.fund(alice.address, Sompi(2 * Sompi.perKas))
+        await node.fund(bob.address, Sompi(3 * Sompi.perKas))
+        let next = try await events.wait(from: mark) { $0.utxosChanged }
+        #expect(next.added.map(\.address) == [bob.address] && next.added.first?.entry.amount == Sompi(3 * Sompi.perKas))
+        await client.close()
+        await node.stopServing()
+    }
+
     @Test func reorgIsNotified() async throws {
         let (node, port) = try await startDevnet()
         let alice = TestWallet(5), bob = TestWallet(6)

@@ -52,9 +52,13 @@ import WalletKit
         let info = try await client.connect(expecting: .devnet)
         let nodeInfo = try await client.nodeInfo()
         #expect(!info.hasUtxoIndex && !nodeInfo.isUtxoIndexed)
-        for call in ["GetUtxosByAddresses", "GetBalancesByAddresses"] {
+        let calls: [(String, @Sendable () async throws -> Void)] = [
+            ("GetUtxosByAddresses", { _ = try await client.utxos(for: [address]) }),
+            ("GetBalancesByAddresses", { _ = try await client.balances(for: [address]) }),
+        ]
+        for (call, run) in calls {
             do {
-                if call == "GetUtxosByAddresses" { _ = try await client.utxos(for: [address]) } else { _ = try await client.balances(for: [address]) }
+                try await run()
                 Issue.record("\(call) should fail on a node without a UTXO index")
             } catch let error as NodeError {
                 #expect(error == .noUtxoIndex(client.endpoint) && error.description == expected && !error.isTransient, "\(call): \(error)")

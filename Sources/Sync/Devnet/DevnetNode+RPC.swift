@@ -199,7 +199,6 @@ extension DevnetNode {
         let error: Protowire_RPCError
     }
 
-    /// Script public keys of address strings, or the RPC error for the first unreadable one.
     /// kaspad's answer to the calls that read the UTXO index when it has none (rusty-kaspa `rpc/core/src/error.rs`,
     /// `RpcError::NoUtxoIndex`; `rpc/service/src/service.rs` checks `config.utxoindex` first).
     static var noUtxoIndex: Protowire_RPCError {
@@ -213,6 +212,7 @@ extension DevnetNode {
         config.utxoIndex ? scripts(addresses) : .failure(Failure(error: Self.noUtxoIndex))
     }
 
+    /// Script public keys of address strings, or the RPC error for the first unreadable one.
     private func scripts(_ addresses: [String]) -> Result<[ScriptPublicKey], Failure> {
         var out: [ScriptPublicKey] = []
         out.reserveCapacity(addresses.count)

@@ -4,8 +4,9 @@
 /// output the relaxed formula applies, so consolidation costs no storage mass unless the fee eats most of the
 /// value). UTXOs worth less than the fee their input costs are left out, not burned, and so is a batch whose fee
 /// would eat it (the fee not covered, or KIP-9 storage mass over the limit because too little is left to pay out:
-/// splitting such a batch only makes that worse). Mirrors the reference wallet's generator (`wallet/core/src/tx/generator/generator.rs`),
-/// which caps each transaction at `MAXIMUM_STANDARD_TRANSACTION_MASS` = 100,000 g and compounds in stages.
+/// splitting such a batch only makes that worse). Mirrors the reference wallet's generator
+/// (`wallet/core/src/tx/generator/generator.rs`), which caps each transaction at `MAXIMUM_STANDARD_TRANSACTION_MASS`
+/// = 100,000 g and compounds in stages.
 public struct ConsolidationPlanner: Sendable {
     /// The largest compute (and normalized transient) mass of one planned transaction.
     public var maxTransactionMass: UInt64 = 100_000

@@ -267,7 +267,7 @@ import WalletKit
         let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
         var options = SyncEngine.Options()
         options.tickInterval = .seconds(5) // 100 ms on the FastClock
-        options.backoff = Backoff(initial: .seconds(50), maximum: .seconds(50))
+        options.backoff = Backoff(initial: .seconds(50), maximum: .seconds(50)) // 1 s on the FastClock: offline stays seen
         let engine = SyncEngine(client: client, store: w.store, options: options, clock: FastClock())
         let updates = await engine.stateUpdates()
         let log = StateLog()

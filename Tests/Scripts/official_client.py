@@ -6,7 +6,7 @@ usage: official_client.py PROTOS_DIR HOST:PORT ADDRESS
 
 On one MessageStream it asks GetServerInfo, GetCurrentNetwork, GetBlockDagInfo, GetFeeEstimate and
 GetUtxosByAddresses(ADDRESS), submits an empty transaction (which must be refused) and subscribes to ADDRESS's
-UtxosChanged. It then prints "subscribed" and waits (20 s at most) for one notification: the caller pays ADDRESS
+UtxosChanged. It then prints "subscribed" and waits (90 s at most) for one notification: the caller pays ADDRESS
 meanwhile. Last it prints one JSON object of what it got on stdout. Exit 2: the stubs could not be generated.
 """
 import json
@@ -60,7 +60,7 @@ def main():
 
     got = {}
     with grpc.insecure_channel(endpoint) as channel:
-        responses = g.RPCStub(channel).MessageStream(stream(), timeout=20)
+        responses = g.RPCStub(channel).MessageStream(stream(), timeout=90)
         try:
             for response in responses:
                 kind = response.WhichOneof("payload")

@@ -86,7 +86,7 @@ final class OfficialClient: Sendable {
     private var lines: [String] { output.withLock { String(decoding: $0, as: UTF8.self) }.split(separator: "\n").map(String.init) }
     private var stderr: String { errors.withLock { String(decoding: $0, as: UTF8.self) } }
 
-    func waitForLine(_ line: String, seconds: Double = 60) async throws {
+    func waitForLine(_ line: String, seconds: Double = 120) async throws {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
         while !lines.contains(line) {
             guard process.isRunning, ContinuousClock.now < deadline else {
@@ -97,7 +97,7 @@ final class OfficialClient: Sendable {
     }
 
     /// Waits for the exit and reads the JSON object of the last line.
-    func result(seconds: Double = 60) async throws -> [String: Any] {
+    func result(seconds: Double = 120) async throws -> [String: Any] {
         let deadline = ContinuousClock.now + .milliseconds(Int64(seconds * 1000))
         while process.isRunning {
             guard ContinuousClock.now < deadline else {

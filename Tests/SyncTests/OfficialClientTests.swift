@@ -71,13 +71,15 @@ final class OfficialClient: Sendable {
         p.standardOutput = out
         p.standardError = err
         let client = OfficialClient(p)
-        out.fileHandleForReading.readabilityHandler = { h in
+        // At the end of a pipe the handler is called with no data: it stops there (left in place, it would be
+        // called again and again).
+        out.fileHandleForReading.readabilityHandler = { [weak client] h in
             let d = h.availableData
-            client.output.withLock { $0.append(d) }
+            if d.isEmpty { h.readabilityHandler = nil } else { client?.output.withLock { $0.append(d) } }
         }
-        err.fileHandleForReading.readabilityHandler = { h in
+        err.fileHandleForReading.readabilityHandler = { [weak client] h in
             let d = h.availableData
-            client.errors.withLock { $0.append(d) }
+            if d.isEmpty { h.readabilityHandler = nil } else { client?.errors.withLock { $0.append(d) } }
         }
         try p.run()
         return client

@@ -9,9 +9,11 @@ GetUtxosByAddresses(ADDRESS), submits an empty transaction (which must be refuse
 UtxosChanged. It then prints "subscribed" and waits (90 s at most) for one notification: the caller pays ADDRESS
 meanwhile. Last it prints one JSON object of what it got on stdout. Exit 2: the stubs could not be generated.
 """
+import atexit
 import json
 import os
 import queue
+import shutil
 import sys
 import tempfile
 
@@ -21,6 +23,7 @@ from grpc_tools import protoc
 
 def generate(protos):
     out = tempfile.mkdtemp(prefix="kasfleet-pystubs-")
+    atexit.register(shutil.rmtree, out, ignore_errors=True)
     include = os.path.join(os.path.dirname(protoc.__file__), "_proto")
     rc = protoc.main(["protoc", f"-I{protos}", f"-I{include}", f"--python_out={out}", f"--grpc_python_out={out}",
                       "messages.proto", "rpc.proto"])

@@ -31,13 +31,14 @@ import Testing
     }
 
     @Test func utxosBarelyAboveTheirInputFeeAreLeftOutNotAFailure() throws {
-        // 5 % above the fee of their own input: ten of them cannot pay the transaction's own bytes as well.
+        // 5 % above the fee of their own input: ten of them leave a few thousand sompi after the whole transaction's
+        // fee, an output so small that its KIP-9 storage mass is over the limit (five would not even cover the fee).
         let few = try Self.plan(Self.spends(10, each: Self.inputFee * 105 / 100), minimumInputs: 2)
         #expect(few.batches.isEmpty && few.uneconomic.count == 10)
         // A hundred can: two batches of fifty, nothing left out.
         let many = try Self.plan(Self.spends(100, each: Self.inputFee * 105 / 100), minimumInputs: 2)
         #expect(many.batches.map(\.inputs.count) == [50, 50] && many.uneconomic.isEmpty)
-        // A pair at 1.5 times the fee: paid out, so little is left that KIP-9 storage mass is over the limit.
+        // A pair at 1.5 times the fee: what is left after the fee is so small that KIP-9 storage mass is over the limit.
         let pair = try Self.plan(Self.spends(2, each: Self.inputFee * 3 / 2), minimumInputs: 2)
         #expect(pair.batches.isEmpty && pair.uneconomic.count == 2)
         // Three at the same value make an output large enough.

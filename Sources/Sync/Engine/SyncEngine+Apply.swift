@@ -229,8 +229,7 @@ extension SyncEngine {
         }
         for id in outcome.reverted {
             // A reorg took the acceptance back: pending again, and its inputs (back in the UTXO set) stay ours to spend only through it.
-            try store.markHistory(id, state: .pending)
-            try store.markSpentInMempool(tracker.inputs(of: id), by: id)
+            try store.revertAcceptance(id, inputs: tracker.inputs(of: id))
             logger.warning("transaction acceptance reverted by a reorg", metadata: ["transactionId": "\(id.hex)"])
         }
     }
@@ -297,10 +296,7 @@ extension SyncEngine {
                 try store.markHistory(id, state: .accepted, blockDaaScore: virtualDaaScore)
                 continue
             }
-            try store.markHistory(id, state: .rejected)
-            try store.unmarkSpent(by: id)
-            try store.audit(kind: "transaction.expired", subject: id.hex,
-                            details: ["reason": "not accepted within \(Int(options.transactionTimeout)) s"])
+            try store.giveUp(id, reason: "not accepted within \(Int(options.transactionTimeout)) s")
             tracker.forget(id)
             logger.warning("transaction given up", metadata: ["transactionId": "\(id.hex)"])
         }

@@ -124,23 +124,36 @@ extension WalletStore {
         try read { db in try Int64.fetchOne(db, sql: "SELECT virtualDaaScore FROM syncState WHERE id = 1").map { UInt64(clamping: $0) } }
     }
 
-    /// Marks UTXOs as spent by a transaction of ours in the mempool (they leave the spendable set and their
-    /// reservation ends). Unknown outpoints are ignored.
-    public func markSpentInMempool(_ outpoints: [Outpoint], by transactionId: TransactionID) throws {
+    /// A reorg took back the acceptance of a transaction of ours, in one store transaction: its history is
+    /// pending again and its inputs (back in the UTXO set) are held as spent by it, so no reader sees them
+    /// spendable in between and no builder can reserve them.
+    public func revertAcceptance(_ transactionId: TransactionID, inputs: [Outpoint]) throws {
+        let at = now
         try write { db in
-            for o in outpoints {
-                let key: [DatabaseValueConvertible] = [Data(o.transactionId.bytes), Int64(o.index)]
-                try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
-                               arguments: StatementArguments([Data(transactionId.bytes), now] + key))
-                try db.execute(sql: "DELETE FROM utxoReservation WHERE transactionId = ? AND outputIndex = ?", arguments: StatementArguments(key))
-            }
+            try db.execute(sql: "UPDATE history SET state = 'pending', updatedAt = ? WHERE transactionId = ?",
+                           arguments: [at, Data(transactionId.bytes)])
+            try Self.markSpent(db, inputs, by: transactionId, at: at)
         }
     }
 
-    /// Back to spendable after a transaction of ours was rejected or dropped from the mempool.
-    public func unmarkSpent(by transactionId: TransactionID) throws {
+    private static func markSpent(_ db: Database, _ outpoints: [Outpoint], by transactionId: TransactionID, at: Int64) throws {
+        for o in outpoints {
+            let key: [DatabaseValueConvertible] = [Data(o.transactionId.bytes), Int64(o.index)]
+            try db.execute(sql: "UPDATE utxo SET state = 'spent-in-mempool', spendingTransactionId = ?, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
+                           arguments: StatementArguments([Data(transactionId.bytes), at] + key))
+            try db.execute(sql: "DELETE FROM utxoReservation WHERE transactionId = ? AND outputIndex = ?", arguments: StatementArguments(key))
+        }
+    }
+
+    /// Gives up a transaction of ours the node did not accept in time, in one store transaction: its history
+    /// says rejected, its inputs are spendable again, and the audit log says why. Done as three writes, a
+    /// reader (or a crash) could see it rejected while its inputs were still held.
+    public func giveUp(_ transactionId: TransactionID, reason: String) throws {
         let rules = maturity
         try write { db in
+            try db.execute(sql: "UPDATE history SET state = 'rejected', updatedAt = ? WHERE transactionId = ?",
+                           arguments: [now, Data(transactionId.bytes)])
+            try AuditLog.append(db, kind: "transaction.expired", subject: transactionId.hex, details: ["reason": reason], at: now)
             let virtual = UInt64(clamping: try Int64.fetchOne(db, sql: "SELECT virtualDaaScore FROM syncState WHERE id = 1") ?? 0)
             let rows = try Row.fetchAll(db, sql: "SELECT transactionId, outputIndex, blockDaaScore, isCoinbase FROM utxo WHERE spendingTransactionId = ?",
                                         arguments: [Data(transactionId.bytes)])

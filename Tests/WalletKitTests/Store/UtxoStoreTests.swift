@@ -240,7 +240,7 @@ import Testing
         let (store, account, _) = try setup()
         try store.applyUtxoChanges(added: [update(1, account, amount: 100, daa: 100, coinbase: true), update(2, account, amount: 200, daa: 100)],
                                    removed: [], virtualDaaScore: 100)
-        try store.markSpentInMempool([StoreFixtures.outpoint(2)], by: Hash32(storage: (9, 9, 9, 9)))
+        try store.revertAcceptance(Hash32(storage: (9, 9, 9, 9)), inputs: [StoreFixtures.outpoint(2)])
         func state() throws -> UtxoState? { try store.utxos().first { $0.amount == 100 }?.state }
         #expect(try state() == .stasis)
         #expect(try store.updateVirtualDaaScore(149) == 0 && state() == .stasis)
@@ -272,14 +272,54 @@ import Testing
         #expect(try store.release(reservationId: "tx-b") == 2)
         #expect(try store.selectAndReserve(amount: 900, reservationId: "tx-e").map(\.amount) == [500, 400])
 
-        // Spent in the mempool: out of the spendable set, reservation gone; unmark brings it back.
+        // Held by a transaction of ours (a reorg took its acceptance back): out of the spendable set, reservation
+        // gone; giving the transaction up brings it back and records why.
         let txid = Hash32(storage: (42, 0, 0, 0))
-        try store.markSpentInMempool([StoreFixtures.outpoint(6)], by: txid)
+        try store.revertAcceptance(txid, inputs: [StoreFixtures.outpoint(6)])
         #expect(try store.reservationId(of: StoreFixtures.outpoint(6)) == nil)
         #expect(throws: StoreError.self) { try store.reserve([StoreFixtures.outpoint(6)], reservationId: "tx-f") }
         #expect(try store.balance().spentInMempool == 600)
-        try store.unmarkSpent(by: txid)
+        try store.giveUp(txid, reason: "not accepted within 600 s")
+        #expect(try store.balance().spentInMempool == .zero)
+        #expect(try store.auditEvents().contains { $0.kind == "transaction.expired" && $0.subject == txid.hex })
         try store.reserve([StoreFixtures.outpoint(6)], reservationId: "tx-f")
+    }
+
+    /// Giving a transaction up, or taking its acceptance back, changes its history, its inputs and the audit log
+    /// together or not at all: a failure in the last statement (forced here by a trigger) leaves every one as it was.
+    @Test func givingUpAndRevertingAreAllOrNothing() throws {
+        let (store, account, _) = try setup()
+        try store.applyUtxoChanges(added: [update(1, account, amount: 700)], removed: [], virtualDaaScore: 1_000)
+        let txid = Hash32(storage: (7, 0, 0, 0))
+        try store.recordHistory([HistoryRecord(transactionId: txid, direction: .outgoing, amount: 700, state: .accepted, at: 0)])
+        func state() throws -> (HistoryRecord.State?, Sompi, Int) {
+            (try store.history().first?.state, try store.balance().spentInMempool, try store.auditEvents().count)
+        }
+        try store.write { db in
+            try db.execute(sql: """
+                CREATE TEMP TRIGGER refuseUtxoChange BEFORE UPDATE ON utxo
+                BEGIN SELECT RAISE(ABORT, 'refused by the test'); END
+                """)
+        }
+        let before = try state()
+        #expect(throws: (any Error).self) { try store.revertAcceptance(txid, inputs: [StoreFixtures.outpoint(1)]) }
+        #expect(try state() == before && before.0 == .accepted && before.1 == .zero)
+
+        try store.write { db in try db.execute(sql: "DROP TRIGGER refuseUtxoChange") }
+        try store.revertAcceptance(txid, inputs: [StoreFixtures.outpoint(1)])
+        let held = try state()
+        #expect(held.0 == .pending && held.1 == 700)
+
+        try store.write { db in
+            try db.execute(sql: "CREATE TEMP TRIGGER refuseUtxoChange BEFORE UPDATE ON utxo BEGIN SELECT RAISE(ABORT, 'refused by the test'); END")
+        }
+        #expect(throws: (any Error).self) { try store.giveUp(txid, reason: "not accepted within 600 s") }
+        #expect(try state() == held)
+
+        try store.write { db in try db.execute(sql: "DROP TRIGGER refuseUtxoChange") }
+        try store.giveUp(txid, reason: "not accepted within 600 s")
+        let after = try state()
+        #expect(after.0 == .rejected && after.1 == .zero && after.2 == held.2 + 1)
     }
 
     @Test func expiredReservationsLapse() throws {

@@ -8,7 +8,7 @@ import Testing
         (Vectors.json("sdk_generated.json")["cases"] as! [[String: Any]]).filter { $0["kind"] as? String == "mnemonic" }
 
     @Test(arguments: cases.map { $0["id"] as! String })
-    func derivesTheSdkAddresses(id: String) throws {
+    func derivesTheSdkAddresses(id: String) async throws {
         let c = Self.cases.first { $0["id"] as! String == id }!
         let words = try CLI.tempFile(c["mnemonic"] as! String)
         let passphrase = try CLI.tempFile(c["passphrase"] as! String)
@@ -17,12 +17,12 @@ import Testing
         if !(c["passphrase"] as! String).isEmpty { base += ["--passphrase-file", passphrase.path] }
         for (network, key) in [("mainnet", "mainnet"), ("testnet-10", "testnet10")] {
             let expected = c[key] as! [String: [String]]
-            let receive = try CLI.run(base + ["--network", network, "--count", "5"])
+            let receive = try await CLI.run(base + ["--network", network, "--count", "5"])
             #expect(receive.status == 0, "\(receive.stderr)")
             let rows = receive.json as! [[String: Any]]
             #expect(rows.map { $0["address"] as! String } == expected["receive"]!, "\(id) \(network) receive")
             if network == "mainnet" { #expect(rows[0]["publicKey"] as? String == c["receive0PublicKey"] as? String) }
-            let change = try CLI.run(base + ["--network", network, "--count", "3", "--change"])
+            let change = try await CLI.run(base + ["--network", network, "--count", "3", "--change"])
             #expect((change.json as! [[String: Any]]).map { $0["address"] as! String } == expected["change"]!, "\(id) \(network) change")
         }
     }

@@ -3,7 +3,7 @@ import Testing
 
 /// Runs the real `kasfleet` binary (built by `swift build --build-tests`) as a child process.
 enum CLI {
-    struct Result {
+    struct Result: Sendable {
         let status: Int32
         let stdout: String
         let stderr: String
@@ -26,11 +26,25 @@ enum CLI {
         fatalError("kasfleet binary not found near \(candidates.map(\.path)); run swift build --build-tests")
     }()
 
-    static func run(_ args: [String], stdin: String, in directory: URL? = nil) throws -> Result {
-        try run(args, stdin: Data(stdin.utf8), in: directory)
+    static func run(_ args: [String], stdin: String, in directory: URL? = nil) async throws -> Result {
+        try await run(args, stdin: Data(stdin.utf8), in: directory)
     }
 
-    static func run(_ args: [String], stdin: Data? = nil, in directory: URL? = nil) throws -> Result {
+    /// Waits for the child on a Dispatch thread, not on one of the few threads Swift concurrency runs tests and
+    /// in-process nodes on: a test blocking those for the child's whole run can starve another test's gRPC
+    /// client past its timeout (seen once, on two busy cores).
+    static func run(_ args: [String], stdin: Data? = nil, in directory: URL? = nil) async throws -> Result {
+        try await offPool { try runBlocking(args, stdin: stdin, in: directory) }
+    }
+
+    /// Runs blocking `work` on a Dispatch thread and awaits its result.
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
+        try await withCheckedThrowingContinuation { c in
+            DispatchQueue.global().async { c.resume(with: Swift.Result { try work() }) }
+        }
+    }
+
+    private static func runBlocking(_ args: [String], stdin: Data?, in directory: URL?) throws -> Result {
         let p = Process()
         p.executableURL = binary
         p.arguments = args

@@ -15,7 +15,7 @@ import WalletKit
         let listen = ["node", "devnet", "--listen", "127.0.0.1:\(port)", "--bps", "20", "--data-dir", dir.path]
 
         let first = try Child(listen + ["--fund", "\(payee.string):12.5"])
-        first.waitForLines(3)
+        await first.waitForLines(3)
         #expect(first.lines.first == "devnet node listening on 127.0.0.1:\(port) (gRPC, network devnet, 20 blocks/s)", "\(first.lines)")
         #expect(first.lines.dropFirst().first?.hasPrefix("funded \(payee.string) with 12.50000000 KAS: UTXO ") == true, "\(first.lines)")
         let client = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
@@ -24,31 +24,31 @@ import WalletKit
         try await Task.sleep(for: .milliseconds(500))
         #expect(try await client.serverInfo().virtualDaaScore > start.virtualDaaScore, "blocks come at --bps")
         await client.close()
-        first.kill(SIGTERM)
+        await first.kill(SIGTERM)
         #expect(first.process.terminationStatus == 0 && first.lines.last?.hasPrefix("stopped on SIGTERM") == true, "\(first.lines)")
         #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("devnet-snapshot.json").path))
 
         // Started again on the same folder: the funding is still there, nothing funded twice.
         let second = try Child(listen)
-        second.waitForLines(2)
+        await second.waitForLines(2)
         #expect(second.lines.first?.hasPrefix("loaded the devnet snapshot from \(dir.path)") == true, "\(second.lines)")
         let again = NodeClient(endpoint: NodeEndpoint(host: "127.0.0.1", port: port))
         _ = try await again.connect(expecting: .devnet)
         #expect(try await again.balances(for: [payee]).map(\.balance) == [Sompi(1_250_000_000)])
         await again.close()
-        second.kill(SIGTERM)
+        await second.kill(SIGTERM)
         #expect(second.process.terminationStatus == 0)
     }
 
-    @Test func badArgumentsAreUsageErrors() throws {
-        let bps = try CLI.run(["node", "devnet", "--bps", "1000"])
+    @Test func badArgumentsAreUsageErrors() async throws {
+        let bps = try await CLI.run(["node", "devnet", "--bps", "1000"])
         #expect(bps.status == 64 && bps.stderr.contains("--bps must be between 0.1 and 100, got 1000"), "\(bps.stderr)")
-        let fund = try CLI.run(["node", "devnet", "--fund", "kaspa:qq:1"])
+        let fund = try await CLI.run(["node", "devnet", "--fund", "kaspa:qq:1"])
         #expect(fund.status == 64 && fund.stderr.contains("--fund"), "\(fund.stderr)")
     }
 
-    @Test func benchDevnetReportsEveryFigure() throws {
-        let r = try CLI.run(["bench", "devnet", "--txs", "40", "--json"])
+    @Test func benchDevnetReportsEveryFigure() async throws {
+        let r = try await CLI.run(["bench", "devnet", "--txs", "40", "--json"])
         #expect(r.status == 0, "\(r.stderr)")
         #expect(r.object["benchmark"] as? String == "devnet" && r.object["txs"] as? Int == 40 && (r.object["blocks"] as? Int ?? 0) >= 1)
         for key in ["seconds", "perSecond", "validateSeconds", "acceptSeconds"] {

@@ -16,24 +16,24 @@ import WalletKit
         return PSKB([pskt]).serialized
     }
 
-    @Test func parsesAndReportsStatus() throws {
-        let unsigned = try CLI.run(["pskt", "parse", "-", "--json", "--network", "devnet"], stdin: try Self.bundle(signed: false) + "\n")
+    @Test func parsesAndReportsStatus() async throws {
+        let unsigned = try await CLI.run(["pskt", "parse", "-", "--json", "--network", "devnet"], stdin: try Self.bundle(signed: false) + "\n")
         #expect(unsigned.status == 0, "\(unsigned.stderr)")
         let first = (unsigned.object["pskts"] as! [[String: Any]])[0]
         #expect(first["status"] as? String == "unsigned")
         #expect(((first["inputs"] as! [[String: Any]])[0]["address"] as? String)?.hasPrefix("kaspadev:") == true)
-        let signed = try CLI.run(["pskt", "parse", "-", "--json"], stdin: try Self.bundle(signed: true))
+        let signed = try await CLI.run(["pskt", "parse", "-", "--json"], stdin: try Self.bundle(signed: true))
         #expect(((signed.object["pskts"] as! [[String: Any]])[0]["status"] as? String) == "ready to finalize")
-        let text = try CLI.run(["pskt", "parse", "-"], stdin: try Self.bundle(signed: true))
+        let text = try await CLI.run(["pskt", "parse", "-"], stdin: try Self.bundle(signed: true))
         #expect(text.status == 0 && text.stdout.contains("ready to finalize"))
     }
 
-    @Test func badInputExitCodes() throws {
-        let garbage = try CLI.run(["pskt", "parse", "-"], stdin: "PSKBnothex")
+    @Test func badInputExitCodes() async throws {
+        let garbage = try await CLI.run(["pskt", "parse", "-"], stdin: "PSKBnothex")
         #expect(garbage.status == 65 && !garbage.stderr.isEmpty && garbage.stdout.isEmpty)
-        let missing = try CLI.run(["pskt", "parse", "/nonexistent.pskb"])
+        let missing = try await CLI.run(["pskt", "parse", "/nonexistent.pskb"])
         #expect(missing.status == 66)
-        let badNetwork = try CLI.run(["pskt", "parse", "-", "--network", "moon"], stdin: "")
+        let badNetwork = try await CLI.run(["pskt", "parse", "-", "--network", "moon"], stdin: "")
         #expect(badNetwork.status == 64)
     }
 }

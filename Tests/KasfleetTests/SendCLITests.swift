@@ -6,20 +6,13 @@ import WalletKit
 /// `kasfleet send`, `sweep`, `compound` and `sync --once` against a devnet node this test starts in process,
 /// the binary pointed at it with `--node 127.0.0.1:PORT`.
 @Suite(.serialized) struct SendCLITests {
-    /// Runs the binary off the concurrency pool (the in-process node needs the pool to answer it).
-    static func run(_ w: CLIWallet, _ args: [String], password: Bool = false) async throws -> CLI.Result {
-        try await withCheckedThrowingContinuation { c in
-            DispatchQueue.global().async { c.resume(with: Result { try w.run(args, password: password) }) }
-        }
-    }
-
     /// A devnet wallet imported from the known mnemonic, its first receive address funded on a new node with `outputs`
     /// UTXOs of `amount` each (one funding transaction), mature.
     static func fundedWallet(_ amount: Sompi, outputs: Int = 1, node configure: (inout DevnetNode.Config) -> Void = { _ in }) async throws
         -> (CLIWallet, DevnetNode, String) {
         let w = try CLIWallet()
-        try w.create()
-        let list = try await run(w, ["address", "list", "--json"])
+        try await w.create()
+        let list = try await w.run(["address", "list", "--json"])
         let first = try #require((list.json as? [[String: Any]])?.first { $0["chain"] as? String == "receive" }?["address"] as? String, "\(list.stdout)")
         var config = DevnetNode.Config()
         configure(&config)
@@ -36,7 +29,7 @@ import WalletKit
         let payee = Address.p2pk(try PrivateKey(hex: String(repeating: "42", count: 32)).xOnlyPublicKey, prefix: .devnet)
         let args = ["send", "--to", payee.string, "--amount", "1.5", "--node", endpoint, "--json"]
 
-        let dry = try await Self.run(w, args + ["--dry-run"])
+        let dry = try await w.run(args + ["--dry-run"])
         #expect(dry.status == 0, "\(dry.stderr)")
         let preview = dry.object
         #expect(preview["dryRun"] as? Bool == true && preview["submitted"] as? Bool == false)
@@ -47,7 +40,7 @@ import WalletKit
         #expect((preview["policy"] as? [String: Any])?["allowed"] as? Bool == true)
         #expect(await node.mempoolSize == 0, "a dry run broadcasts nothing")
 
-        let sent = try await Self.run(w, args, password: true)
+        let sent = try await w.run(args, password: true)
         #expect(sent.status == 0, "\(sent.stderr)")
         let id = try Hash32(hex: try #require(sent.object["transactionId"] as? String))
         #expect(sent.object["submitted"] as? Bool == true)
@@ -56,12 +49,12 @@ import WalletKit
         #expect(await node.isAccepted(id))
         #expect(await node.balance(of: payee) == Sompi(150_000_000))
 
-        let sync = try await Self.run(w, ["sync", "--once", "--node", endpoint, "--json"])
+        let sync = try await w.run(["sync", "--once", "--node", endpoint, "--json"])
         #expect(sync.status == 0, "\(sync.stderr)")
         let balance = try #require(sync.object["balance"] as? [String: Any])
         let fee = try #require(sent.object["fee"] as? Int)
         #expect((balance["mature"] as? Int ?? 0) + (balance["pending"] as? Int ?? 0) == 50 * 100_000_000 - 150_000_000 - fee)
-        let history = try await Self.run(w, ["history", "list", "--json"])
+        let history = try await w.run(["history", "list", "--json"])
         #expect(history.stdout.contains(id.hex))
         await node.stopServing()
     }
@@ -69,16 +62,16 @@ import WalletKit
     @Test func deniedUnreachableAndShortOfFundsHaveTheirExitCodes() async throws {
         let (w, node, endpoint) = try await Self.fundedWallet(Sompi(5 * Sompi.perKas))
         let payee = Address.p2pk(try PrivateKey(hex: String(repeating: "43", count: 32)).xOnlyPublicKey, prefix: .devnet).string
-        #expect(try await Self.run(w, ["fleet", "add", "drone-1"], password: true).status == 0)
-        #expect(try await Self.run(w, ["fleet", "budget", "drone-1", "--per-tx", "1"]).status == 0)
-        let poor = try await Self.run(w, ["send", "--to", payee, "--amount", "9", "--node", endpoint], password: true)
+        #expect(try await w.run(["fleet", "add", "drone-1"], password: true).status == 0)
+        #expect(try await w.run(["fleet", "budget", "drone-1", "--per-tx", "1"]).status == 0)
+        let poor = try await w.run(["send", "--to", payee, "--amount", "9", "--node", endpoint], password: true)
         #expect(poor.status == 65 && poor.stderr.contains("insufficient funds"), "\(poor.stderr)")
-        let denied = try await Self.run(w, ["send", "--from", "drone-1", "--to", payee, "--amount", "2", "--node", endpoint, "--dry-run", "--json"])
+        let denied = try await w.run(["send", "--from", "drone-1", "--to", payee, "--amount", "2", "--node", endpoint, "--dry-run", "--json"])
         // Denied before anything else, even before finding the machine has no funds.
         #expect(denied.status == 77 && denied.stderr.contains("per-transaction limit"), "\(denied.stderr)")
-        let deniedSend = try await Self.run(w, ["send", "--from", "drone-1", "--to", payee, "--amount", "2", "--node", endpoint], password: true)
+        let deniedSend = try await w.run(["send", "--from", "drone-1", "--to", payee, "--amount", "2", "--node", endpoint], password: true)
         #expect(deniedSend.status == 77 && deniedSend.stderr.contains("per-transaction limit"), "\(deniedSend.stderr)")
-        let offline = try await Self.run(w, ["send", "--to", payee, "--amount", "1", "--node", "127.0.0.1:1", "--node-timeout", "2"], password: true)
+        let offline = try await w.run(["send", "--to", payee, "--amount", "1", "--node", "127.0.0.1:1", "--node-timeout", "2"], password: true)
         #expect(offline.status == 69, "\(offline.stderr)")
         #expect(await node.mempoolSize == 0)
         await node.stopServing()
@@ -90,10 +83,10 @@ import WalletKit
     /// of which is exactly the swept total.
     @Test func compoundSplitsAndSweepEmptiesTheAccountThroughTheBinary() async throws {
         let (w, node, endpoint) = try await Self.fundedWallet(Sompi(Sompi.perKas), outputs: 150)
-        let accounts = try await Self.run(w, ["account", "list", "--json"])
+        let accounts = try await w.run(["account", "list", "--json"])
         let account = try #require((accounts.json as? [[String: Any]])?.first?["name"] as? String, "\(accounts.stdout)")
 
-        let compound = try await Self.run(w, ["compound", "--from", account, "--node", endpoint, "--json"], password: true)
+        let compound = try await w.run(["compound", "--from", account, "--node", endpoint, "--json"], password: true)
         #expect(compound.status == 0, "\(compound.stderr)")
         let transactions = try #require(compound.object["transactions"] as? [[String: Any]])
         let ids = try #require(compound.object["transactionIds"] as? [String])
@@ -105,13 +98,13 @@ import WalletKit
         for id in ids { #expect(await node.isAccepted(try Hash32(hex: id))) }
         let totalFee = try #require(compound.object["totalFee"] as? Int)
 
-        let synced = try await Self.run(w, ["sync", "--once", "--node", endpoint, "--json"])
+        let synced = try await w.run(["sync", "--once", "--node", endpoint, "--json"])
         #expect(synced.status == 0, "\(synced.stderr)")
-        let utxos = try #require(try await Self.run(w, ["utxo", "list", "--json"]).json as? [[String: Any]])
+        let utxos = try #require(try await w.run(["utxo", "list", "--json"]).json as? [[String: Any]])
         #expect(utxos.count == transactions.count && utxos.map { $0["amount"] as? Int ?? 0 }.reduce(0, +) == 150 * 100_000_000 - totalFee)
 
         let payee = Address.p2pk(try PrivateKey(hex: String(repeating: "44", count: 32)).xOnlyPublicKey, prefix: .devnet)
-        let sweep = try await Self.run(w, ["sweep", "--from", account, "--to", payee.string, "--node", endpoint, "--json"], password: true)
+        let sweep = try await w.run(["sweep", "--from", account, "--to", payee.string, "--node", endpoint, "--json"], password: true)
         #expect(sweep.status == 0, "\(sweep.stderr)")
         await node.produceBlock()
         let swept = try #require(sweep.object["totalOutput"] as? Int), sweepFee = try #require(sweep.object["totalFee"] as? Int)
@@ -125,10 +118,10 @@ import WalletKit
     @Test func aNodeWithoutItsUtxoIndexIsAConfigurationError() async throws {
         let (w, node, endpoint) = try await Self.fundedWallet(Sompi(5 * Sompi.perKas)) { $0.utxoIndex = false }
         let expected = "the node at \(endpoint) has no UTXO index: start kaspad with --utxoindex"
-        let sync = try await Self.run(w, ["sync", "--once", "--node", endpoint])
+        let sync = try await w.run(["sync", "--once", "--node", endpoint])
         #expect(sync.status == 78 && sync.stderr.contains(expected), "\(sync.status): \(sync.stderr)")
         let payee = Address.p2pk(try PrivateKey(hex: String(repeating: "45", count: 32)).xOnlyPublicKey, prefix: .devnet).string
-        let send = try await Self.run(w, ["send", "--to", payee, "--amount", "1", "--node", endpoint], password: true)
+        let send = try await w.run(["send", "--to", payee, "--amount", "1", "--node", endpoint], password: true)
         #expect(send.status == 78 && send.stderr.contains(expected), "\(send.status): \(send.stderr)")
         #expect(await node.mempoolSize == 0)
         await node.stopServing()

@@ -25,11 +25,11 @@ import WalletKit
         return k
     }
 
-    @Test func sigkillAtRandomPointsLosesNoCommittedWrite() throws {
+    @Test func sigkillAtRandomPointsLosesNoCommittedWrite() async throws {
         let w = try CLIWallet()
-        try w.create()
+        try await w.create()
         let key = "02" + String(repeating: "79be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798", count: 1)
-        #expect(try w.run(["fleet", "add", "probe", "--kind", "drone", "--public-key", key]).status == 0)
+        #expect(try await w.run(["fleet", "add", "probe", "--kind", "drone", "--public-key", key]).status == 0)
         var rng = SystemRandomNumberGenerator()
         var total = 0
         let kills = 24
@@ -37,9 +37,9 @@ import WalletKit
             let child = try Child(["debug", "write-loop", "--machine", "probe", "--batch", "10"] + w.common)
             // Kill after a random number of reported commits, sometimes with a random extra delay so the kill
             // lands inside a transaction rather than between two.
-            child.waitForLines(Int.random(in: 1...25, using: &rng))
+            await child.waitForLines(Int.random(in: 1...25, using: &rng))
             if round % 2 == 1 { usleep(UInt32.random(in: 0...20_000, using: &rng)) }
-            child.kill()
+            await child.kill()
             #expect(child.process.terminationReason == .uncaughtSignal, "round \(round): the child was killed")
             total = try Self.checkConsistent(w, machine: "probe", atLeast: child.lastCommitted, batch: 10)
         }
@@ -47,18 +47,18 @@ import WalletKit
         print("[crash] \(kills) SIGKILLs, \(total) committed changes, all present and whole")
     }
 
-    @Test func twoProcessesWriteTheSameWalletWithoutLoss() throws {
+    @Test func twoProcessesWriteTheSameWalletWithoutLoss() async throws {
         let w = try CLIWallet()
-        try w.create()
+        try await w.create()
         for (name, k) in [("left", 1), ("right", 2)] {
             let key = try PrivateKey(bytes: [UInt8](repeating: UInt8(k), count: 32)).publicKey.compressed.hex
-            #expect(try w.run(["fleet", "add", name, "--public-key", key]).status == 0)
+            #expect(try await w.run(["fleet", "add", name, "--public-key", key]).status == 0)
         }
         let count = 120
         let a = try Child(["debug", "write-loop", "--machine", "left", "--batch", "5", "--count", "\(count)"] + w.common)
         let b = try Child(["debug", "write-loop", "--machine", "right", "--batch", "5", "--count", "\(count)"] + w.common)
-        a.waitForLines(Int.max)
-        b.waitForLines(Int.max)
+        await a.waitForLines(Int.max)
+        await b.waitForLines(Int.max)
         a.process.waitUntilExit()
         b.process.waitUntilExit()
         #expect(a.process.terminationStatus == 0 && b.process.terminationStatus == 0)
@@ -69,11 +69,11 @@ import WalletKit
 
     /// Another process holds the write lock: a command waits its busy timeout, then says "busy" (exit 75) and
     /// changes nothing; once the lock is gone the same command succeeds.
-    @Test func heldLockIsReportedAsBusy() throws {
+    @Test func heldLockIsReportedAsBusy() async throws {
         let w = try CLIWallet()
-        try w.create()
+        try await w.create()
         let key = try PrivateKey(bytes: [UInt8](repeating: 3, count: 32)).publicKey.compressed.hex
-        #expect(try w.run(["fleet", "add", "drone-1", "--public-key", key]).status == 0)
+        #expect(try await w.run(["fleet", "add", "drone-1", "--public-key", key]).status == 0)
         // Hold the write lock from this process: a write transaction left open on another thread.
         let holder = try DatabaseQueue(path: w.databaseURL.path)
         let locked = DispatchSemaphore(value: 0), release = DispatchSemaphore(value: 0), finished = DispatchSemaphore(value: 0)
@@ -87,7 +87,7 @@ import WalletKit
         }
         locked.wait()
         let start = Date()
-        let busy = try w.run(["fleet", "freeze", "drone-1", "--busy-timeout", "0.5"])
+        let busy = try await w.run(["fleet", "freeze", "drone-1", "--busy-timeout", "0.5"])
         let waited = Date().timeIntervalSince(start)
         release.signal()
         finished.wait()
@@ -95,8 +95,8 @@ import WalletKit
         #expect(busy.status == 75)
         #expect(busy.stderr.contains("busy"))
         #expect(waited >= 0.5)
-        let show = try w.run(["fleet", "show", "drone-1", "--json"])
+        let show = try await w.run(["fleet", "show", "drone-1", "--json"])
         #expect(((show.object["machine"] as? [String: Any])?["status"] as? String) == "active")
-        #expect(try w.run(["fleet", "freeze", "drone-1"]).status == 0)
+        #expect(try await w.run(["fleet", "freeze", "drone-1"]).status == 0)
     }
 }

@@ -25,15 +25,16 @@ final class CLIWallet: @unchecked Sendable {
     }
 
     /// `wallet create` with a known mnemonic (imported), so addresses are predictable.
-    func create(phrase: String = "fringe ceiling crater inject pilot travel gas nurse bulb bullet horn segment snack harbor dice laugh vital cigar push couple plastic into slender worry") throws {
+    func create(phrase: String = "fringe ceiling crater inject pilot travel gas nurse bulb bullet horn segment snack harbor dice laugh vital cigar push couple plastic into slender worry") async throws {
         let words = try file("words", phrase)
-        let r = try CLI.run(["wallet", "import", "--mnemonic-file", words] + withPassword)
+        let r = try await CLI.run(["wallet", "import", "--mnemonic-file", words] + withPassword)
         #expect(r.status == 0, "create failed: \(r.stderr)")
     }
 
-    func run(_ args: [String], password: Bool = false, stdin: String? = nil) throws -> CLI.Result {
+    func run(_ args: [String], password: Bool = false, stdin: String? = nil) async throws -> CLI.Result {
         let full = args + (password ? withPassword : common)
-        return try stdin.map { try CLI.run(full, stdin: $0) } ?? CLI.run(full)
+        if let stdin { return try await CLI.run(full, stdin: stdin) }
+        return try await CLI.run(full)
     }
 
     deinit { try? FileManager.default.removeItem(at: root) }
@@ -54,8 +55,21 @@ final class Child: @unchecked Sendable {
         try process.run()
     }
 
-    /// Reads until at least `count` lines arrived (or the child ended).
-    func waitForLines(_ count: Int) {
+    /// Reads until at least `count` lines arrived (or the child ended), on a Dispatch thread (see `CLI.run`).
+    func waitForLines(_ count: Int) async {
+        await offPool { self.readLines(count) }
+    }
+
+    /// Sends `signal` (SIGKILL unless told) and waits for the exit, reading what is left of stdout.
+    func kill(_ signal: Int32 = SIGKILL) async {
+        await offPool { self.killBlocking(signal) }
+    }
+
+    private func offPool(_ work: @escaping @Sendable () -> Void) async {
+        await withCheckedContinuation { c in DispatchQueue.global().async { work(); c.resume() } }
+    }
+
+    private func readLines(_ count: Int) {
         while lines.count < count {
             let chunk = out.fileHandleForReading.availableData
             if chunk.isEmpty { return }
@@ -67,8 +81,7 @@ final class Child: @unchecked Sendable {
         }
     }
 
-    /// Sends `signal` (SIGKILL unless told) and waits for the exit, reading what is left of stdout.
-    func kill(_ signal: Int32 = SIGKILL) {
+    private func killBlocking(_ signal: Int32) {
         Darwin_or_Glibc_kill(process.processIdentifier, signal)
         process.waitUntilExit()
         // Lines already in the pipe were printed after their commit: count them too.

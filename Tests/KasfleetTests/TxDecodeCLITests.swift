@@ -26,9 +26,9 @@ import Testing
     }
 
     @Test(arguments: cases.map { $0["id"] as! String })
-    func decodeReproducesTheSdk(id: String) throws {
+    func decodeReproducesTheSdk(id: String) async throws {
         let c = Self.cases.first { $0["id"] as! String == id }!
-        let r = try CLI.run(["tx", "decode", "-", "--json"], stdin: try Self.document(c))
+        let r = try await CLI.run(["tx", "decode", "-", "--json"], stdin: try Self.document(c))
         #expect(r.status == 0, "\(r.stderr)")
         let o = r.object
         #expect(o["id"] as? String == c["expectedTxId"] as? String)
@@ -48,65 +48,65 @@ import Testing
         }
     }
 
-    @Test func readableOutputAndTopLevelEntries() throws {
+    @Test func readableOutputAndTopLevelEntries() async throws {
         let c = Self.cases[0]
         // The `{tx, utxoEntries}` form gives the same figures as inlined entries.
         let envelope = try JSONSerialization.data(withJSONObject: ["tx": c["tx"]!, "utxoEntries": c["utxoEntries"]!])
-        let r = try CLI.run(["tx", "decode", "-", "--json"], stdin: envelope)
+        let r = try await CLI.run(["tx", "decode", "-", "--json"], stdin: envelope)
         #expect(r.status == 0 && r.object["id"] as? String == c["expectedTxId"] as? String)
-        let text = try CLI.run(["tx", "decode", "-"], stdin: envelope)
+        let text = try await CLI.run(["tx", "decode", "-"], stdin: envelope)
         #expect(text.status == 0 && text.stdout.contains(c["expectedTxId"] as! String) && text.stdout.contains("minimum fee"))
     }
 
-    @Test func badInputGivesSpecificErrorsAndExitCodes() throws {
-        let missing = try CLI.run(["tx", "decode", "/nonexistent/tx.json"])
+    @Test func badInputGivesSpecificErrorsAndExitCodes() async throws {
+        let missing = try await CLI.run(["tx", "decode", "/nonexistent/tx.json"])
         #expect(missing.status == 66 && missing.stderr.contains("does not exist"))
-        let notJSON = try CLI.run(["tx", "decode", "-"], stdin: Data("{not json".utf8))
+        let notJSON = try await CLI.run(["tx", "decode", "-"], stdin: Data("{not json".utf8))
         #expect(notJSON.status == 65 && notJSON.stderr.contains("not valid JSON"))
-        let badHex = try CLI.run(["tx", "decode", "-"], stdin: Data(#"{"version":0,"inputs":[{"previousOutpoint":{"transactionId":"zz","index":0},"signatureScript":"","sequence":0,"sigOpCount":1}],"outputs":[]}"#.utf8))
+        let badHex = try await CLI.run(["tx", "decode", "-"], stdin: Data(#"{"version":0,"inputs":[{"previousOutpoint":{"transactionId":"zz","index":0},"signatureScript":"","sequence":0,"sigOpCount":1}],"outputs":[]}"#.utf8))
         #expect(badHex.status == 65 && badHex.stderr.contains("transactionId"), "\(badHex.stderr)")
         #expect(badHex.stdout.isEmpty, "nothing on stdout when the input is bad")
-        let usage = try CLI.run(["tx", "decode"])
+        let usage = try await CLI.run(["tx", "decode"])
         #expect(usage.status == 64)
     }
 }
 
 @Suite struct AddressAndMessageCLITests {
-    @Test func addressDecodeMatchesTheSdkKeys() throws {
+    @Test func addressDecodeMatchesTheSdkKeys() async throws {
         let cases = (Vectors.json("sdk_generated.json")["cases"] as! [[String: Any]]).filter { $0["kind"] as? String == "privateKey" }
         #expect(cases.count == 10)
         for c in cases {
-            let r = try CLI.run(["address", "decode", c["schnorrAddress_mainnet"] as! String, "--json"])
+            let r = try await CLI.run(["address", "decode", c["schnorrAddress_mainnet"] as! String, "--json"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(r.object["payload"] as? String == c["xOnlyPublicKey"] as? String)
             #expect(r.object["scriptPublicKey"] as? String == "0000" + (c["schnorrScriptPublicKey"] as! String))
-            let e = try CLI.run(["address", "decode", c["ecdsaAddress_testnet"] as! String, "--json"])
+            let e = try await CLI.run(["address", "decode", c["ecdsaAddress_testnet"] as! String, "--json"])
             #expect(e.object["payload"] as? String == c["publicKey"] as? String)
             #expect(e.object["version"] as? String == "PubKeyECDSA" && e.object["prefix"] as? String == "kaspatest")
         }
-        let bad = try CLI.run(["address", "decode", "kaspa:qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkx9awp4l"])
+        let bad = try await CLI.run(["address", "decode", "kaspa:qqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqqkx9awp4l"])
         #expect(bad.status == 65 && bad.stderr.contains("checksum"))
     }
 
-    @Test func messageSignAndVerifyRoundTrip() throws {
+    @Test func messageSignAndVerifyRoundTrip() async throws {
         let keyFile = try CLI.tempFile("b7e151628aed2a6abf7158809cf4f3c762e7160f38b4da56a784d9045190cfef\n")
         defer { try? FileManager.default.removeItem(at: keyFile) }
-        let signed = try CLI.run(["message", "sign", "Hello Kaspa!", "--key-file", keyFile.path, "--json"])
+        let signed = try await CLI.run(["message", "sign", "Hello Kaspa!", "--key-file", keyFile.path, "--json"])
         #expect(signed.status == 0, "\(signed.stderr)")
         let sig = signed.object["signature"] as! String
         #expect(signed.object["publicKey"] as? String == "dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659")
         #expect(!signed.stdout.contains("b7e151628aed"), "the private key never reaches stdout")
-        let ok = try CLI.run(["message", "verify", "Hello Kaspa!", "--public-key", signed.object["publicKey"] as! String, "--signature", sig])
+        let ok = try await CLI.run(["message", "verify", "Hello Kaspa!", "--public-key", signed.object["publicKey"] as! String, "--signature", sig])
         #expect(ok.status == 0 && ok.stdout.contains("valid"))
-        let tampered = try CLI.run(["message", "verify", "Hello Kaspa?", "--public-key", signed.object["publicKey"] as! String, "--signature", sig])
+        let tampered = try await CLI.run(["message", "verify", "Hello Kaspa?", "--public-key", signed.object["publicKey"] as! String, "--signature", sig])
         #expect(tampered.status == 65 && tampered.stdout.contains("invalid"))
         // The KIP-5 vector signature (case 1) verifies through the CLI.
-        let kip = try CLI.run(["message", "verify", "Hello Kaspa!", "--public-key", "dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659",
+        let kip = try await CLI.run(["message", "verify", "Hello Kaspa!", "--public-key", "dff1d77f2a671c5f36183726db2341be58feae1da2deced843240f7b502ba659",
                                "--signature", "eb9e8a3c547eb91b6a7592644f328f0648bdd21aba3cd44787d429d4d790aa8b962745691f3b472ed8d65f3b770ecb4f777bd17b1d309100919b53e0e206b4c6"])
         #expect(kip.status == 0)
         let badKey = try CLI.tempFile("not a key")
         defer { try? FileManager.default.removeItem(at: badKey) }
-        let r = try CLI.run(["message", "sign", "x", "--key-file", badKey.path])
+        let r = try await CLI.run(["message", "sign", "x", "--key-file", badKey.path])
         #expect(r.status == 65 && r.stderr.contains("64 hex characters"))
     }
 }

@@ -11,16 +11,16 @@ import Testing
     }
 
     @Test(arguments: TxDecodeCLITests.cases.map { $0["id"] as! String })
-    func sdkTransactionsVerify(id: String) throws {
+    func sdkTransactionsVerify(id: String) async throws {
         let c = TxDecodeCLITests.cases.first { $0["id"] as! String == id }!
         let doc = try Self.signedDocument(c)
-        let r = try CLI.run(["tx", "verify", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
+        let r = try await CLI.run(["tx", "verify", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
         #expect(r.status == 0, "\(id): \(r.stdout) \(r.stderr)")
         #expect(r.object["valid"] as? Bool == true && r.object["transactionId"] as? String == c["expectedTxId"] as? String)
 
         // Decode shows the exact budget: 10 for every v1 P2PK input (one Schnorr check).
         if (c["tx"] as! [String: Any])["version"] as? Int == 1 {
-            let d = try CLI.run(["tx", "decode", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
+            let d = try await CLI.run(["tx", "decode", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
             let inputs = d.object["inputs"] as! [[String: Any]]
             for vi in c["inputs"] as! [[String: Any]] where vi["utxoType"] as? String == "p2pk" {
                 #expect(inputs[vi["inputIndex"] as! Int]["requiredComputeBudget"] as? Int == 10)
@@ -28,7 +28,7 @@ import Testing
         }
     }
 
-    @Test func tamperedSignatureIsRejectedNamingTheInput() throws {
+    @Test func tamperedSignatureIsRejectedNamingTheInput() async throws {
         let c = TxDecodeCLITests.cases[1]
         var doc = try Self.signedDocument(c)
         var inputs = doc["inputs"] as! [[String: Any]]
@@ -36,7 +36,7 @@ import Testing
         script[10] = script[10] == "0" ? "1" : "0"
         inputs[0]["signatureScript"] = String(script)
         doc["inputs"] = inputs
-        let r = try CLI.run(["tx", "verify", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
+        let r = try await CLI.run(["tx", "verify", "-", "--json"], stdin: try JSONSerialization.data(withJSONObject: doc))
         #expect(r.status == 65)
         #expect(r.object["valid"] as? Bool == false)
         let first = (r.object["inputs"] as! [[String: Any]])[0]
@@ -45,19 +45,19 @@ import Testing
         #expect(r.stderr.contains("invalid"))
     }
 
-    @Test func wrongStorageMassCommitmentIsNamed() throws {
+    @Test func wrongStorageMassCommitmentIsNamed() async throws {
         let c = TxDecodeCLITests.cases[0]
         var doc = try Self.signedDocument(c)
         doc["storageMass"] = 1
-        let r = try CLI.run(["tx", "verify", "-"], stdin: try JSONSerialization.data(withJSONObject: doc))
+        let r = try await CLI.run(["tx", "verify", "-"], stdin: try JSONSerialization.data(withJSONObject: doc))
         #expect(r.status == 65 && r.stdout.lowercased().contains("mass"), "\(r.stdout)")
-        let skipped = try CLI.run(["tx", "verify", "-", "--skip-mass-commitment"], stdin: try JSONSerialization.data(withJSONObject: doc))
+        let skipped = try await CLI.run(["tx", "verify", "-", "--skip-mass-commitment"], stdin: try JSONSerialization.data(withJSONObject: doc))
         #expect(skipped.status == 0, "\(skipped.stdout)")
     }
 
-    @Test func missingEntriesAreAClearError() throws {
+    @Test func missingEntriesAreAClearError() async throws {
         let tx = TxDecodeCLITests.cases[0]["tx"]!
-        let r = try CLI.run(["tx", "verify", "-"], stdin: try JSONSerialization.data(withJSONObject: tx))
+        let r = try await CLI.run(["tx", "verify", "-"], stdin: try JSONSerialization.data(withJSONObject: tx))
         #expect(r.status == 65 && r.stderr.contains("no utxoEntry"))
     }
 }

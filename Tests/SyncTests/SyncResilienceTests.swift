@@ -98,15 +98,16 @@ import WalletKit
         }
         try await running.waitSynced()
         let live = await node.fund([(drone, .kas(5)), (charger, .kas(6)), (robot, .kas(7))])[0].transactionId
-        try await eventually("both payments in the history") {
+        // The history row goes with the first chunk, so the row alone can be seen before the last UTXO is written.
+        try await eventually("both payments in the history and their six UTXOs in the store") {
             let rows = try w.store.history()
-            return rows.contains { $0.transactionId == Data(early.bytes) } && rows.contains { $0.transactionId == Data(live.bytes) }
+            return try rows.contains { $0.transactionId == Data(early.bytes) } && rows.contains { $0.transactionId == Data(live.bytes) }
+                && w.store.utxoCount() == 6
         }
         let rows = try w.store.history()
         #expect(rows.count == 2)
         #expect(rows.first { $0.transactionId == Data(early.bytes) }?.amount == Int64(9 * Sompi.perKas))
         #expect(rows.first { $0.transactionId == Data(live.bytes) }?.amount == Int64(18 * Sompi.perKas))
-        #expect(try w.store.utxoCount() == 6)
         await running.stop()
         await node.stopServing()
     }

@@ -34,14 +34,12 @@ enum CLI {
     /// in-process nodes on: a test blocking those for the child's whole run can starve another test's gRPC
     /// client past its timeout (seen once, on two busy cores).
     static func run(_ args: [String], stdin: Data? = nil, in directory: URL? = nil) async throws -> Result {
-        try await offPool { try runBlocking(args, stdin: stdin, in: directory) }
+        try await offPool { Swift.Result { try runBlocking(args, stdin: stdin, in: directory) } }.get()
     }
 
     /// Runs blocking `work` on a Dispatch thread and awaits its result.
-    static func offPool<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async throws -> T {
-        try await withCheckedThrowingContinuation { c in
-            DispatchQueue.global().async { c.resume(with: Swift.Result { try work() }) }
-        }
+    static func offPool<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { c in DispatchQueue.global().async { c.resume(returning: work()) } }
     }
 
     private static func runBlocking(_ args: [String], stdin: Data?, in directory: URL?) throws -> Result {

@@ -57,16 +57,12 @@ final class Child: @unchecked Sendable {
 
     /// Reads until at least `count` lines arrived (or the child ended), on a Dispatch thread (see `CLI.run`).
     func waitForLines(_ count: Int) async {
-        await offPool { self.readLines(count) }
+        await CLI.offPool { self.readLines(count) }
     }
 
     /// Sends `signal` (SIGKILL unless told) and waits for the exit, reading what is left of stdout.
     func kill(_ signal: Int32 = SIGKILL) async {
-        await offPool { self.killBlocking(signal) }
-    }
-
-    private func offPool(_ work: @escaping @Sendable () -> Void) async {
-        await withCheckedContinuation { c in DispatchQueue.global().async { work(); c.resume() } }
+        await CLI.offPool { self.killBlocking(signal) }
     }
 
     private func readLines(_ count: Int) {

@@ -149,18 +149,18 @@ extension WalletStore {
     /// says rejected, its inputs are spendable again, and the audit log says why. Done as three writes, a
     /// reader (or a crash) could see it rejected while its inputs were still held.
     public func giveUp(_ transactionId: TransactionID, reason: String) throws {
-        let rules = maturity
+        let rules = maturity, at = now
         try write { db in
             try db.execute(sql: "UPDATE history SET state = 'rejected', updatedAt = ? WHERE transactionId = ?",
-                           arguments: [now, Data(transactionId.bytes)])
-            try AuditLog.append(db, kind: "transaction.expired", subject: transactionId.hex, details: ["reason": reason], at: now)
+                           arguments: [at, Data(transactionId.bytes)])
+            try AuditLog.append(db, kind: "transaction.expired", subject: transactionId.hex, details: ["reason": reason], at: at)
             let virtual = UInt64(clamping: try Int64.fetchOne(db, sql: "SELECT virtualDaaScore FROM syncState WHERE id = 1") ?? 0)
             let rows = try Row.fetchAll(db, sql: "SELECT transactionId, outputIndex, blockDaaScore, isCoinbase FROM utxo WHERE spendingTransactionId = ?",
                                         arguments: [Data(transactionId.bytes)])
             for r in rows {
                 let state = rules.state(blockDaaScore: UInt64(clamping: r["blockDaaScore"] as Int64), isCoinbase: r["isCoinbase"], virtualDaaScore: virtual)
                 try db.execute(sql: "UPDATE utxo SET state = ?, spendingTransactionId = NULL, updatedAt = ? WHERE transactionId = ? AND outputIndex = ?",
-                               arguments: [state.rawValue, now, r["transactionId"] as Data, r["outputIndex"] as Int64])
+                               arguments: [state.rawValue, at, r["transactionId"] as Data, r["outputIndex"] as Int64])
             }
         }
     }

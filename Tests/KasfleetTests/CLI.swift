@@ -54,8 +54,12 @@ enum CLI {
         try p.run()
         if let stdin { inp.fileHandleForWriting.write(stdin) }
         try inp.fileHandleForWriting.close()
+        // stderr is read beside stdout: read after it, a child filling the stderr pipe (64 KB) would never end.
+        var e = Data()
+        let reader = DispatchWorkItem { e = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(execute: reader)
         let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
+        reader.wait()
         p.waitUntilExit()
         return Result(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
     }
